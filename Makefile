@@ -1,0 +1,62 @@
+# Runners Lift Heavy. `make help` lists the targets.
+# Every target sets up what it needs: a virtual environment in .venv installed from the
+# hashed lock files, and (for tests) Debian's Chromium.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONPATH := hooks
+# Material and ProperDocs print end-of-life banners to stderr; they are not our warnings.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: help serve build check test lint lock browser clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+serve: $(VENV)/.site ## Live preview at http://127.0.0.1:8000/ (reloads on data/ and docs/ changes)
+	$(BIN)/mkdocs serve --livereload
+
+build: $(VENV)/.site ## Build site/ with mkdocs build --strict (site/ is replaced only on success)
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	rm -rf site && mv site.tmp site
+
+check: $(VENV)/.site ## Validate data/ alone; prints every problem as file:line:col
+	$(BIN)/python -m liftheavy.check
+
+test: $(VENV)/.dev browser ## Run every test: data, rendering, strict build, real-browser pages
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev ## Ruff lint and format check
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+lock: ## Recompile the hashed lock files from requirements*.in
+	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install -q uv
+	.venv-lock/bin/uv pip compile --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+	.venv-lock/bin/uv pip compile --python-version 3.11 --generate-hashes requirements-dev.in -o requirements-dev.lock
+	rm -rf .venv-lock
+
+$(VENV)/.site: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+$(VENV)/.dev: requirements-dev.lock $(VENV)/.site
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
+	touch $@
+
+# Browser tests drive Debian's Chromium (Playwright never downloads a browser here).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests need $(CHROMIUM))"; \
+	  fi; }
+
+clean: ## Remove build output and the virtual environment
+	rm -rf site site.tmp $(VENV) .pytest_cache

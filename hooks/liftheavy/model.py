@@ -1,0 +1,234 @@
+"""The program as typed, frozen data.
+
+`load.py` builds these from the YAML in `data/` (and is the only place that does);
+`render.py` turns them into pages. Nothing here knows about YAML, files or MkDocs.
+Controlled vocabularies live here so the loader, the docs and the tests share one list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+PATTERNS = (
+    "squat",
+    "hinge",
+    "lunge",
+    "single-leg",
+    "calf-raise",
+    "knee-flexion",
+    "adduction",
+    "pull",
+    "push",
+    "carry",
+    "anti-rotation",
+    "anti-extension",
+    "anti-lateral-flexion",
+    "power",
+)
+IMPLEMENTS = ("barbell", "kettlebell", "dumbbell", "bodyweight", "band", "cable")
+EQUIPMENT = (
+    "kettlebell",
+    "barbell",
+    "dumbbell",
+    "rack",
+    "plates",
+    "bench",
+    "box",
+    "step",
+    "band",
+    "cable",
+    "pull-up-bar",
+    "partner",
+    "bodyweight",
+    "trap-bar",
+)
+MUSCLES = (
+    "quadriceps",
+    "glutes",
+    "hamstrings",
+    "adductors",
+    "gastrocnemius",
+    "soleus",
+    "hip-flexors",
+    "core",
+    "obliques",
+    "lats",
+    "upper-back",
+    "shoulders",
+    "chest",
+    "triceps",
+    "biceps",
+    "grip",
+)
+
+BlockKind = Literal["straight", "dual-set", "tri-set"]
+BLOCK_KINDS: dict[int, BlockKind] = {1: "straight", 2: "dual-set", 3: "tri-set"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Exercise:
+    """One entry of the exercise library (`data/exercises.yaml`)."""
+
+    id: str
+    name: str
+    pattern: str
+    implement: str
+    equipment: tuple[str, ...]
+    muscles: tuple[str, ...]
+    cues: tuple[str, ...]
+    faults: tuple[str, ...]
+    regression: str
+    progression: str
+    substitution: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RepRange:
+    """Reps as a single number (low == high) or a range such as 8-10."""
+
+    low: int
+    high: int
+
+    def __str__(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Load:
+    """How heavy: %1RM where it applies, always an effort as reps in reserve."""
+
+    percent_1rm: int | None
+    rir: int
+    note: str | None
+
+    @property
+    def rpe(self) -> int:
+        """RPE on the 10-point reps-in-reserve scale (RPE 8 = 2 reps left)."""
+        return 10 - self.rir
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prescription:
+    """What to do with one exercise in one block: sets, dose, load, rest."""
+
+    exercise: Exercise
+    sets: int
+    reps: RepRange | None
+    time_s: int | None
+    distance_m: int | None
+    per_side: bool
+    load: Load
+    rest_s: int
+    tempo: str | None
+    cues: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """Exercises done together: one (straight sets), two (dual-set) or three (tri-set)."""
+
+    number: int
+    prescriptions: tuple[Prescription, ...]
+
+    @property
+    def kind(self) -> BlockKind:
+        return BLOCK_KINDS[len(self.prescriptions)]
+
+    def label(self, index: int) -> str:
+        """The printed label of the exercise at `index`: 1, or 2A/2B, or 3A/3B/3C."""
+        if len(self.prescriptions) == 1:
+            return str(self.number)
+        return f"{self.number}{'ABC'[index]}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Session:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WarmUp:
+    """A RAMP warm-up: raise, activate, mobilise, potentiate."""
+
+    raise_: tuple[str, ...]
+    activate: tuple[str, ...]
+    mobilise: tuple[str, ...]
+    potentiate: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HighMileage:
+    """The shorter, lighter version to do before a run when mileage is high."""
+
+    note: str
+    prescriptions: tuple[Prescription, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    id: str
+    authors: str
+    year: int
+    title: str
+    journal: str
+    doi: str | None
+    url: str | None
+    note: str | None
+
+    @property
+    def link(self) -> str:
+        """Where a reader can find it: the DOI resolver if there is a DOI."""
+        return f"https://doi.org/{self.doi}" if self.doi else str(self.url)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Inspiration:
+    title: str
+    publisher: str
+    year: int
+    url: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Week:
+    number: int
+    title: str
+    release: dt.date
+    summary: str
+    focus: str
+    changes: tuple[str, ...]
+    sources: tuple[Source, ...]
+    warm_up: WarmUp
+    sessions: tuple[Session, ...]
+    high_mileage: HighMileage
+    path: str  # the YAML file, relative to the project root, for "edit this page"
+
+    @property
+    def slug(self) -> str:
+        """The stable URL segment: /week-1/ (never derived from the title)."""
+        return f"week-{self.number}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Program:
+    title: str
+    tagline: str
+    description: str
+    sessions_per_week: int
+    equipment: tuple[str, ...]
+    sources: tuple[Source, ...]
+    inspiration: Inspiration
+    exercises: tuple[Exercise, ...]
+    weeks: tuple[Week, ...]
+
+    def neighbours(self, week: Week) -> tuple[Week | None, Week | None]:
+        """The previous and next week in program order."""
+        index = self.weeks.index(week)
+        previous = self.weeks[index - 1] if index > 0 else None
+        following = self.weeks[index + 1] if index + 1 < len(self.weeks) else None
+        return previous, following

@@ -1,0 +1,124 @@
+"""`Program` → pages: Markdown (with HTML cards) for MkDocs to render like any page.
+
+Every page is rendered from a Jinja template in `templates/` with `StrictUndefined` and
+autoescaping, so a missing field fails loudly and no contributor text reaches the page
+unescaped. Headings are Markdown (so the table of contents and permalinks work) with
+ids from the data, never from titles; everything else is HTML built by the templates.
+The functions are pure: same program in, same text out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from liftheavy.inline import markdown_text, render_inline
+from liftheavy.model import Prescription, Program, Week
+from liftheavy.urls import relative_url
+
+EXERCISES_PAGE = "exercises.md"
+_ENV = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    undefined=StrictUndefined,
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """A page made from data: where it goes, its title and description, its source file."""
+
+    src_uri: str
+    title: str
+    description: str
+    markdown: str
+    edit_path: str | None  # the YAML file an editor should change, relative to the root
+
+
+def duration(seconds: int) -> str:
+    """Seconds as said in a gym: 45 s, 90 s, 2 min, 2 min 30 s."""
+    minutes, rest = divmod(seconds, 60)
+    if seconds < 120:
+        return f"{seconds} s"
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
+
+
+def amount(prescription: Prescription) -> str:
+    """One set's amount under its label (Reps, Time, Distance): 8, 8–10, 30 s, 20 m, per side."""
+    if prescription.reps is not None:
+        text = str(prescription.reps)
+    elif prescription.time_s is not None:
+        text = duration(prescription.time_s)
+    else:
+        text = f"{prescription.distance_m} m"
+    return f"{text} per side" if prescription.per_side else text
+
+
+def heading_id(anchor: str) -> Markup:
+    """attr_list syntax giving a Markdown heading a stable id from the data (`{#session-a}`)."""
+    return Markup("{#%s}") % anchor
+
+
+def _render(template: str, **context: object) -> str:
+    return _ENV.get_template(template).render(**context)
+
+
+_ENV.filters.update(inline=render_inline, md=markdown_text, duration=duration, amount=amount)
+_ENV.globals.update(url=relative_url, heading_id=heading_id, EXERCISES_PAGE=EXERCISES_PAGE)
+
+
+def render_week(program: Program, week: Week) -> GeneratedPage:
+    """One week: focus, RAMP warm-up, sessions as blocks of exercise cards, high-mileage version."""
+    previous, following = program.neighbours(week)
+    src_uri = f"{week.slug}.md"
+    markdown = _render("week.md.j2", program=program, week=week, page=src_uri, previous=previous, following=following)
+    title = f"Week {week.number}: {week.title}"
+    return GeneratedPage(src_uri, title, week.summary, markdown, week.path)
+
+
+def render_exercise_library(program: Program) -> GeneratedPage:
+    """Every exercise: pattern, equipment, muscles, cues, faults and the alternatives."""
+    used_in = {exercise.id: [] for exercise in program.exercises}
+    for week in program.weeks:
+        for session in week.sessions:
+            for block in session.blocks:
+                for prescription in block.prescriptions:
+                    used_in[prescription.exercise.id].append((week, session))
+    markdown = _render("exercises.md.j2", program=program, used_in=used_in, page=EXERCISES_PAGE)
+    description = f"How to do each of the {len(program.exercises)} exercises in the program, with easier and harder options."
+    return GeneratedPage(EXERCISES_PAGE, "Exercise library", description, markdown, "data/exercises.yaml")
+
+
+def render_pages(program: Program) -> list[GeneratedPage]:
+    """All generated pages in a stable order: weeks by number, then the library."""
+    return [*(render_week(program, week) for week in program.weeks), render_exercise_library(program)]
+
+
+def render_schedule(program: Program, page: str) -> str:
+    """The overview's table of weeks, linked from `page`."""
+    return _render("schedule.html.j2", program=program, page=page)
+
+
+def render_sources(program: Program, page: str) -> str:
+    """The list of studies behind the program, with links."""
+    return _render("sources.html.j2", program=program, page=page)
+
+
+MARKERS = {
+    "<!-- liftheavy:schedule -->": render_schedule,
+    "<!-- liftheavy:sources -->": render_sources,
+}
+
+
+def expand_markers(markdown: str, program: Program, page: str) -> str:
+    """Replace each marker line in a hand-written page with its generated HTML."""
+    for marker, render in MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, render(program, page))
+    return markdown

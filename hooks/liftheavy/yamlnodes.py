@@ -1,0 +1,247 @@
+"""Safe YAML → node tree with line and column marks, and typed reads from those nodes.
+
+We never build Python objects straight from YAML. The text is composed into PyYAML's node
+tree (safe resolver, no tags beyond the core schema, no anchors or aliases), and `Reader`
+walks that tree, checking each value where it stands, so every problem knows its
+`file:line:col`. `load.py` decides what the documents mean; this module only reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from liftheavy.errors import Problem
+
+MAX_FILE_BYTES = 256 * 1024  # the whole real program is ~40 KB; anything bigger is a mistake
+_CORE = "tag:yaml.org,2002:"
+_SAFE_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
+_MD_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]*)[^)]*\)")
+_SCALAR = yaml.constructor.SafeConstructor()  # converts single scalar nodes only
+
+
+class _NodeLoader(yaml.SafeLoader):
+    """Composes nodes only, refusing anchors and aliases (they allow "billion laughs")."""
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                problem="anchors (&name) and aliases (*name) are not allowed; write the value out in full",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def compose(path: str, raw: bytes) -> tuple[Node | None, list[Problem]]:
+    """Parse one file into a node tree, or say why it cannot be read."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(path, 1, 1, "", f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(path, line, 1, "", "this file is not UTF-8 text; save it as UTF-8")]
+    loader = _NodeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(path, error)]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, 1, 1, "", f"not valid YAML: {error}")]
+    except RecursionError:
+        return None, [Problem(path, 1, 1, "", "the YAML is nested too deeply")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [Problem(path, 1, 1, "", "the file is empty; see data/README.md for what it holds")]
+    return node, [_tag_problem(path, bad) for bad in _walk(node) if bad.tag not in _SAFE_TAGS]
+
+
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "not valid YAML"
+    if "'\\t'" in problem or "tab" in problem:
+        problem = "tab character: YAML indentation must use spaces, not tabs"
+    elif error.context and "anchors" not in problem:
+        problem = f"YAML syntax: {error.context}, {problem}"
+    else:
+        problem = f"YAML syntax: {problem}" if "anchors" not in problem else problem
+    return Problem(path, line, column, "", problem)
+
+
+def _tag_problem(path: str, node: Node) -> Problem:
+    tag = node.tag.replace(_CORE, "!!")
+    mark = node.start_mark
+    return Problem(path, mark.line + 1, mark.column + 1, "", f"YAML tag '{tag}' is not allowed; write plain values")
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """'; did you mean 'x'?' for the closest choice, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _shown(node: Node) -> str:
+    if isinstance(node, ScalarNode):
+        return repr(node.value) if node.value != "" else "nothing"
+    return "a list" if isinstance(node, SequenceNode) else "a mapping"
+
+
+@dataclass
+class Reader:
+    """Reads typed values out of one file's nodes, collecting every problem it meets."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, node: Node, where: str, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, where, message))
+
+    # -- containers ---------------------------------------------------------------------
+
+    def mapping(
+        self, node: Node, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, Node] | None:
+        """The keys of a mapping; unknown, duplicate and missing keys are problems."""
+        if not isinstance(node, MappingNode):
+            self.error(node, where, f"expected a mapping of 'key: value' lines, got {_shown(node)}")
+            return None
+        known = required + optional
+        found: dict[str, Node] = {}
+        for key_node, value in node.value:
+            key = str(key_node.value)
+            at = f"{where}.{key}" if where else key
+            if key in found:
+                first = found[key].start_mark.line + 1
+                self.error(key_node, at, f"duplicate key '{key}' (first given on line {first}); keep one")
+            elif key not in known:
+                allowed = ", ".join(known)
+                hint = did_you_mean(key, known) or f"; allowed keys: {allowed}"
+                self.error(key_node, at, f"unknown key '{key}'{hint}")
+            else:
+                found[key] = value
+        for key in required:
+            if key not in found:
+                self.error(node, where, f"missing required key '{key}'")
+        return found
+
+    def sequence(self, node: Node, where: str, *, min_items: int = 1, max_items: int = 1000) -> list[Node]:
+        """The items of a list (an empty list when it is not one, after reporting it)."""
+        if not isinstance(node, SequenceNode):
+            self.error(node, where, f"expected a list ('- item' lines), got {_shown(node)}")
+            return []
+        count = len(node.value)
+        if count < min_items:
+            self.error(node, where, f"expected at least {min_items} item{'s' if min_items > 1 else ''}, got {count}")
+        elif count > max_items:
+            self.error(node, where, f"expected at most {max_items} items, got {count}")
+        return list(node.value)
+
+    def each(self, node: Node, where: str, read: Callable[[Node, str], object], **limits: int) -> tuple:
+        """Read every item of a list with `read`, dropping the ones that had problems."""
+        items = (read(item, f"{where}[{i}]") for i, item in enumerate(self.sequence(node, where, **limits)))
+        return tuple(item for item in items if item is not None)
+
+    # -- scalars ------------------------------------------------------------------------
+
+    def integer(self, node: Node, where: str, low: int, high: int, example: int) -> int | None:
+        """A whole number within [low, high]."""
+        if not (isinstance(node, ScalarNode) and node.tag == f"{_CORE}int"):
+            self.error(node, where, f"expected a whole number like {example}, got {_shown(node)}")
+            return None
+        try:
+            value = _SCALAR.construct_yaml_int(node)
+        except ValueError:
+            self.error(node, where, f"the number is too large; expected {low} to {high}")
+            return None
+        if not low <= value <= high:
+            self.error(node, where, f"expected a whole number from {low} to {high}, got {value}")
+            return None
+        return value
+
+    def boolean(self, node: Node, where: str) -> bool | None:
+        if not (isinstance(node, ScalarNode) and node.tag == f"{_CORE}bool"):
+            self.error(node, where, f"expected true or false, got {_shown(node)}")
+            return None
+        return bool(_SCALAR.construct_yaml_bool(node))
+
+    def date(self, node: Node, where: str) -> dt.date | None:
+        if isinstance(node, ScalarNode) and node.tag == f"{_CORE}timestamp":
+            try:
+                value = _SCALAR.construct_yaml_timestamp(node)
+            except ValueError:
+                value = None
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return value
+        self.error(node, where, f"expected a date like 2027-01-04, got {_shown(node)}")
+        return None
+
+    def text(self, node: Node, where: str, *, max_length: int = 500, markdown: bool = False) -> str | None:
+        """A non-empty line of text, as written; `markdown` allows *emphasis* and https links."""
+        if not isinstance(node, ScalarNode) or node.tag == f"{_CORE}null" or not node.value.strip():
+            self.error(node, where, f"expected text, got {_shown(node)}")
+            return None
+        value = " ".join(node.value.split())
+        if len(value) > max_length:
+            self.error(node, where, f"text is {len(value)} characters; keep it under {max_length}")
+            return None
+        if _RAW_HTML.search(value):
+            self.error(node, where, "HTML tags are not allowed; write plain text (Markdown *emphasis* and links work)")
+            return None
+        if markdown:
+            for url in _MD_LINK.findall(value):
+                if not url.startswith(("https://", "http://")):
+                    self.error(node, where, f"link '{url}' must start with https:// (or http://)")
+                    return None
+        return value
+
+    def texts(self, node: Node, where: str, *, max_items: int = 12, markdown: bool = False) -> tuple[str, ...]:
+        return self.each(node, where, lambda item, at: self.text(item, at, markdown=markdown), max_items=max_items)
+
+    def identifier(self, node: Node, where: str) -> str | None:
+        """A stable id: lowercase words joined by hyphens, e.g. goblet-squat."""
+        value = node.value if isinstance(node, ScalarNode) else None
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            self.error(node, where, f"expected an id of lowercase letters, digits and hyphens like goblet-squat, got {_shown(node)}")
+            return None
+        return value
+
+    def choice(self, node: Node, where: str, choices: tuple[str, ...]) -> str | None:
+        """One word from a controlled vocabulary."""
+        value = node.value if isinstance(node, ScalarNode) else None
+        if value not in choices:
+            got = _shown(node)
+            hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+            self.error(node, where, f"expected one of {', '.join(choices)}, got {got}{hint}")
+            return None
+        return value
+
+    def url(self, node: Node, where: str) -> str | None:
+        value = self.text(node, where)
+        if value is not None and not re.fullmatch(r"https?://[^\s<>\"']+", value):
+            self.error(node, where, f"expected a web address starting with https://, got {value!r}")
+            return None
+        return value

@@ -1,0 +1,86 @@
+"""MkDocs hook: generate the week pages and the exercise library from `data/`.
+
+Thin glue around the `liftheavy` core (no MkDocs imports there):
+
+- on_config: load and validate `data/` (every problem at once, as file:line:col) and
+  build the navigation from the weeks that exist;
+- on_files: add one virtual page per week plus the exercise library (`File.generated`,
+  nothing is written into docs/), each with "edit this page" pointing at its YAML file;
+- on_page_markdown: give generated pages their title and description, and expand the
+  `<!-- liftheavy:… -->` markers in hand-written pages (the overview's schedule table,
+  the about page's sources).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+# Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
+from liftheavy.errors import DataError
+from liftheavy.load import load_program
+from liftheavy.model import Program
+from liftheavy.render import GeneratedPage, expand_markers, render_pages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.liftheavy")
+
+# Hook modules are not reloaded by `mkdocs serve`, so this is reset by every on_config
+# (which runs on every rebuild) and only carries one build's data between its events.
+_build: dict[str, object] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load the program once per build and put every week into the navigation."""
+    try:
+        program = load_program(Path(config.config_file_path).parent)
+    except DataError as error:
+        raise PluginError(f"the program data has problems:\n{error}") from None
+    pages = render_pages(program)
+    _build.clear()
+    _build.update(program=program, pages={page.src_uri: page for page in pages})
+    config.nav = _navigation(program)
+    return config
+
+
+def _navigation(program: Program) -> list[dict[str, object]]:
+    weeks = [{f"Week {week.number}: {week.title}": f"{week.slug}.md"} for week in program.weeks]
+    return [
+        {"Overview": "index.md"},
+        {"Why lift heavy": "why-lift-heavy.md"},
+        {"The weeks": weeks},
+        {"Exercise library": "exercises.md"},
+        {"About": "about.md"},
+    ]
+
+
+@event_priority(50)  # before plugins that snapshot the file list
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add the generated pages; refuse to silently replace a hand-written one."""
+    for page in _build["pages"].values():
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"docs/{page.src_uri} would replace a generated page; remove or rename it")
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        # edit_uri is relative to `edit_uri` in mkdocs.yml (…/docs/), so step out of docs/.
+        file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Set generated pages' metadata; expand data markers in hand-written pages."""
+    generated: GeneratedPage | None = _build["pages"].get(page.file.src_uri)
+    if generated is not None:
+        page.meta.setdefault("title", generated.title)
+        page.meta.setdefault("description", generated.description)
+        return markdown
+    return expand_markers(markdown, _build["program"], page.file.src_uri)
