@@ -27,7 +27,7 @@ build: $(VENV)/.site ## Build site/ with mkdocs build --strict (site/ is replace
 check: $(VENV)/.site ## Validate data/ alone; prints every problem as file:line:col
 	$(BIN)/python -m liftheavy.check
 
-test: $(VENV)/.dev browser ## Run every test: data, rendering, strict build, real-browser pages
+test: $(VENV)/.dev browser lint ## Run every test: lint, data, rendering, strict build, real-browser pages
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev ## Ruff lint and format check

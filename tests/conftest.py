@@ -36,7 +36,15 @@ PHONE = {"width": 360, "height": 740}
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Run the strict build of `project` into `site_dir`, as `make build` does."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    command = [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir), "--config-file", str(project / "mkdocs.yml")]
+    command = [
+        str(MKDOCS),
+        "build",
+        "--strict",
+        "--site-dir",
+        str(site_dir),
+        "--config-file",
+        str(project / "mkdocs.yml"),
+    ]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 

@@ -12,8 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
 
+from conftest import FIXTURES, ROOT
 from liftheavy.errors import DataError
 from liftheavy.load import load_program
 from liftheavy.yamlnodes import MAX_FILE_BYTES
@@ -79,7 +79,8 @@ def test_not_utf8(project: Path) -> None:
 def test_file_over_size_limit_is_refused(project: Path) -> None:
     (project / "data/weeks/week-1.yaml").write_text("# padding\n" * (MAX_FILE_BYTES // 10 + 1))
     [problem] = problems_of(project)
-    assert problem.startswith("data/weeks/week-1.yaml:1:1: file is ") and f"the limit is {MAX_FILE_BYTES}" in problem
+    assert problem.startswith("data/weeks/week-1.yaml:1:1: file is ")
+    assert f"the limit is {MAX_FILE_BYTES}" in problem
 
 
 def test_billion_laughs_is_refused_before_expansion(project: Path) -> None:
@@ -121,7 +122,9 @@ def test_missing_files_are_named(tmp_path: Path) -> None:
 
 def test_unequal_sets_in_a_dual_set(project: Path) -> None:
     path = project / "data/weeks/week-2.yaml"
-    path.write_text(path.read_text().replace("            sets: 4\n            reps: 8", "            sets: 3\n            reps: 8"))
+    path.write_text(
+        path.read_text().replace("            sets: 4\n            reps: 8", "            sets: 3\n            reps: 8")
+    )
     assert problems_of(project) == [
         "data/weeks/week-2.yaml:19:11: sessions[0].blocks[0].exercises: every exercise in a dual-set needs the same number of sets"
     ]

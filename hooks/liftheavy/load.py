@@ -90,7 +90,9 @@ def _week_files(root: Path, problems: list[Problem]) -> list[str]:
         if _WEEK_FILE.fullmatch(path.name):
             found.append(relative)
         else:
-            problems.append(Problem(relative, 1, 1, "", "week files must be named week-<number>.yaml, like week-5.yaml"))
+            problems.append(
+                Problem(relative, 1, 1, "", "week files must be named week-<number>.yaml, like week-5.yaml")
+            )
     return found
 
 
@@ -105,7 +107,9 @@ def _check_week_numbers(root: Path, weeks: list) -> list[Problem]:
         seen.setdefault(week.number, week.path)
         named = int(_WEEK_FILE.fullmatch(Path(week.path).name).group(1))
         if named != week.number:
-            message = f"this file is named for week {named} but says week: {week.number}; rename the file or fix the number"
+            message = (
+                f"this file is named for week {named} but says week: {week.number}; rename the file or fix the number"
+            )
             problems.append(_at(week.path, node, "week", message))
     return problems
 
@@ -120,7 +124,9 @@ def _at(path: str, node: Node, where: str, message: str) -> Problem:
 def _read_program(r: Reader, node: Node) -> tuple[dict | None, dict[str, Source] | None]:
     """The program header, and the sources by id (None when any source is unreadable)."""
     before = len(r.problems)
-    keys = r.mapping(node, "", ("title", "tagline", "description", "sessions_per_week", "equipment", "sources", "inspiration"))
+    keys = r.mapping(
+        node, "", ("title", "tagline", "description", "sessions_per_week", "equipment", "sources", "inspiration")
+    )
     if keys is None:
         return None, None
     read = _Fields(keys)
@@ -246,7 +252,9 @@ def _read_week(r: Reader, node: Node, library: dict | None, sources: dict | None
         "warm_up": read("warm_up", lambda n: _read_warm_up(r, n)),
         "sessions": read("sessions", lambda n: _read_sessions(r, n, library)),
         "high_mileage": read("high_mileage", lambda n: _read_high_mileage(r, n, library)),
-        "sources": read("sources", lambda n: r.each(n, "sources", lambda i, at: _lookup(r, i, at, sources, "source")), ()),
+        "sources": read(
+            "sources", lambda n: r.each(n, "sources", lambda i, at: _lookup(r, i, at, sources, "source")), ()
+        ),
     }
     if r.problems:
         return None, keys.get("week", node)
@@ -290,7 +298,9 @@ def _read_warm_up(r: Reader, node: Node) -> WarmUp | None:
     read = {phase: r.texts(keys[phase], f"warm_up.{phase}", markdown=True) for phase in phases if phase in keys}
     if len(read) < len(phases):
         return None
-    return WarmUp(raise_=read["raise"], activate=read["activate"], mobilise=read["mobilise"], potentiate=read["potentiate"])
+    return WarmUp(
+        raise_=read["raise"], activate=read["activate"], mobilise=read["mobilise"], potentiate=read["potentiate"]
+    )
 
 
 def _read_session(r: Reader, node: Node, at: str, library: dict | None) -> Session | None:

@@ -137,6 +137,11 @@ class Block:
     def kind(self) -> BlockKind:
         return BLOCK_KINDS[len(self.prescriptions)]
 
+    @property
+    def round_rest_s(self) -> int:
+        """Rest between two sets of the same exercise in a dual- or tri-set (the other moves' rests)."""
+        return sum(prescription.rest_s for prescription in self.prescriptions)
+
     def label(self, index: int) -> str:
         """The printed label of the exercise at `index`: 1, or 2A/2B, or 3A/3B/3C."""
         if len(self.prescriptions) == 1:

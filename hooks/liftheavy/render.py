@@ -91,7 +91,9 @@ def render_exercise_library(program: Program) -> GeneratedPage:
                 for prescription in block.prescriptions:
                     used_in[prescription.exercise.id].append((week, session))
     markdown = _render("exercises.md.j2", program=program, used_in=used_in, page=EXERCISES_PAGE)
-    description = f"How to do each of the {len(program.exercises)} exercises in the program, with easier and harder options."
+    description = (
+        f"How to do each of the {len(program.exercises)} exercises in the program, with easier and harder options."
+    )
     return GeneratedPage(EXERCISES_PAGE, "Exercise library", description, markdown, "data/exercises.yaml")
 
 
@@ -110,8 +112,14 @@ def render_sources(program: Program, page: str) -> str:
     return _render("sources.html.j2", program=program, page=page)
 
 
+def render_equipment(program: Program, page: str) -> str:
+    """The overview's equipment list."""
+    return _render("equipment.html.j2", program=program, page=page)
+
+
 MARKERS = {
     "<!-- liftheavy:schedule -->": render_schedule,
+    "<!-- liftheavy:equipment -->": render_equipment,
     "<!-- liftheavy:sources -->": render_sources,
 }
 

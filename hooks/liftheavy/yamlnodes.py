@@ -72,6 +72,8 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     problem = error.problem or "not valid YAML"
     if "'\\t'" in problem or "tab" in problem:
         problem = "tab character: YAML indentation must use spaces, not tabs"
+    elif problem == "mapping values are not allowed here":
+        problem = "a ': ' inside a value; put the whole value in double quotes, like \"Goblet squat: 5 reps\""
     elif error.context and "anchors" not in problem:
         problem = f"YAML syntax: {error.context}, {problem}"
     else:
@@ -189,18 +191,23 @@ class Reader:
         return bool(_SCALAR.construct_yaml_bool(node))
 
     def date(self, node: Node, where: str) -> dt.date | None:
-        if isinstance(node, ScalarNode) and node.tag == f"{_CORE}timestamp":
+        """A calendar date, written 2027-01-04 (quoted or not)."""
+        if isinstance(node, ScalarNode) and node.tag in (f"{_CORE}timestamp", f"{_CORE}str"):
+            text = node.value.strip()
             try:
-                value = _SCALAR.construct_yaml_timestamp(node)
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                    return dt.date.fromisoformat(text)
             except ValueError:
-                value = None
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                return value
+                pass
         self.error(node, where, f"expected a date like 2027-01-04, got {_shown(node)}")
         return None
 
     def text(self, node: Node, where: str, *, max_length: int = 500, markdown: bool = False) -> str | None:
         """A non-empty line of text, as written; `markdown` allows *emphasis* and https links."""
+        if isinstance(node, MappingNode) and len(node.value) == 1:
+            hint = "a ': ' inside text makes YAML read 'key: value'; put the text in double quotes"
+            self.error(node, where, f"expected text, got a mapping ({hint})")
+            return None
         if not isinstance(node, ScalarNode) or node.tag == f"{_CORE}null" or not node.value.strip():
             self.error(node, where, f"expected text, got {_shown(node)}")
             return None
@@ -225,7 +232,11 @@ class Reader:
         """A stable id: lowercase words joined by hyphens, e.g. goblet-squat."""
         value = node.value if isinstance(node, ScalarNode) else None
         if not isinstance(value, str) or not _ID.fullmatch(value):
-            self.error(node, where, f"expected an id of lowercase letters, digits and hyphens like goblet-squat, got {_shown(node)}")
+            self.error(
+                node,
+                where,
+                f"expected an id of lowercase letters, digits and hyphens like goblet-squat, got {_shown(node)}",
+            )
             return None
         return value
 

@@ -1,0 +1,62 @@
+"""Small HTML readers for tests: links, ids and resource URLs of built pages (stdlib only)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+
+class PageScan(HTMLParser):
+    """Collects ids, <a href>s and the URLs a browser would fetch (scripts, styles, images)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.resources: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "a" and "href" in values:
+            self.links.append(values["href"])
+        elif tag in ("script", "img", "iframe", "source") and values.get("src"):
+            self.resources.append(values["src"])
+        elif (
+            tag == "link" and values.get("href") and values.get("rel") not in ("canonical", "alternate", "prev", "next")
+        ):
+            self.resources.append(values["href"])
+
+
+def scan(path: Path) -> PageScan:
+    parser = PageScan()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def page_url(site: Path, path: Path) -> str:
+    """The site-relative URL a page is served at: week-1/index.html → /week-1/."""
+    relative = path.relative_to(site).as_posix()
+    return "/" + relative.removesuffix("index.html")
+
+
+BASE_PATH = "/runners-lift-heavy/"  # the path of site_url; 404.html links from it
+
+
+def resolve(site: Path, from_url: str, href: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal link points at, or None for external links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:")):
+        return None
+    target = urlsplit(urljoin(from_url, href))
+    site_path = "/" + target.path.removeprefix(BASE_PATH) if target.path.startswith(BASE_PATH) else target.path
+    path = site / unquote(site_path).lstrip("/")
+    if target.path.endswith("/") or path.is_dir():
+        path = path / "index.html"
+    return path, target.fragment
