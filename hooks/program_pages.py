@@ -2,8 +2,9 @@
 
 Thin glue around the `liftheavy` core (no MkDocs imports there):
 
-- on_config: load and validate `data/` (every problem at once, as file:line:col) and
-  build the navigation from the weeks that exist;
+- on_startup: remember whether this is `mkdocs serve` (a preview shows unreleased weeks);
+- on_config: load and validate `data/` (every problem at once, as file:line:col), decide
+  which weeks are released (RELEASE_DATE or today, UTC) and build the navigation;
 - on_files: add one virtual page per week plus the exercise library (`File.generated`,
   nothing is written into docs/), each with "edit this page" pointing at its YAML file;
 - on_page_markdown: give generated pages their title and description, and expand the
@@ -14,6 +15,7 @@ Thin glue around the `liftheavy` core (no MkDocs imports there):
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,7 @@ from mkdocs.structure.files import File
 from liftheavy.errors import DataError
 from liftheavy.load import load_program
 from liftheavy.model import Program
+from liftheavy.release import ReleaseDateError, release_from_environment
 from liftheavy.render import GeneratedPage, expand_markers, render_pages
 
 if TYPE_CHECKING:
@@ -37,18 +40,34 @@ log = logging.getLogger("mkdocs.plugins.liftheavy")
 # Hook modules are not reloaded by `mkdocs serve`, so this is reset by every on_config
 # (which runs on every rebuild) and only carries one build's data between its events.
 _build: dict[str, object] = {}
+_invocation = {"command": "build"}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember the command: `serve` previews every week unless RELEASE_DATE is set."""
+    _invocation["command"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load the program once per build and put every week into the navigation."""
+    """Load the program once per build and put every published week into the navigation."""
+    preview = _invocation["command"] == "serve" and not os.environ.get("RELEASE_DATE")
     try:
+        release = release_from_environment(os.environ, preview=preview)
         program = load_program(Path(config.config_file_path).parent)
+    except ReleaseDateError as error:
+        raise PluginError(str(error)) from None
     except DataError as error:
         raise PluginError(f"the program data has problems:\n{error}") from None
-    pages = render_pages(program)
+    pages = render_pages(program, release)
     _build.clear()
-    _build.update(program=program, pages={page.src_uri: page for page in pages})
-    config.nav = _navigation(program)
+    _build.update(program=program, release=release, pages={page.src_uri: page for page in pages})
+    config.nav = _navigation(release.published(program))
+    log.info(
+        "Release date %s%s: publishing weeks %s",
+        release.today,
+        " (preview)" if preview else "",
+        [week.number for week in release.published(program).weeks],
+    )
     return config
 
 
@@ -83,4 +102,4 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.meta.setdefault("title", generated.title)
         page.meta.setdefault("description", generated.description)
         return markdown
-    return expand_markers(markdown, _build["program"], page.file.src_uri)
+    return expand_markers(markdown, _build["program"], page.file.src_uri, _build["release"])

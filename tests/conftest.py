@@ -33,9 +33,12 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 360, "height": 740}
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+ALL_RELEASED = "2027-02-01"  # a release date after every week in data/: the whole program
+
+
+def build_site(project: Path, site_dir: Path, release_date: str = ALL_RELEASED) -> subprocess.CompletedProcess[str]:
     """Run the strict build of `project` into `site_dir`, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "RELEASE_DATE": release_date}
     command = [
         str(MKDOCS),
         "build",

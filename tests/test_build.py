@@ -4,6 +4,7 @@ and `mkdocs serve` rebuilds when data changes."""
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -139,24 +140,30 @@ def _wait_for(predicate, seconds: float) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
+def test_serve_previews_every_week_and_rebuilds_when_data_changes(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    later = project / "data/weeks/week-2.yaml"  # push week 2 far into the future
+    later.write_text(later.read_text(encoding="utf-8").replace("release: 2027-01-11", "release: 2099-01-05"))
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/runners-lift-heavy/week-1/"
+    base = f"http://127.0.0.1:{port}/runners-lift-heavy/"
+    environ = {key: value for key, value in os.environ.items() if key != "RELEASE_DATE"}
     server = subprocess.Popen(
         [str(MKDOCS), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
+        env=environ,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        assert _wait_for(lambda: "Week 1: Foundation" in _fetch(url), 60), "serve did not start"
+        assert _wait_for(lambda: "Week 1: Foundation" in _fetch(base + "week-1/"), 60), "serve did not start"
+        # Editors see every week in a preview, the unreleased ones clearly marked.
+        preview = "this week is not released yet. It goes live on Monday 5 January 2099."
+        assert preview in _fetch(base + "week-2/")
         week = project / "data/weeks/week-1.yaml"
-        week.write_text(
-            week.read_text(encoding="utf-8").replace("title: Foundation", "title: Groundwork"), encoding="utf-8"
-        )
-        assert _wait_for(lambda: "Week 1: Groundwork" in _fetch(url), 60), "serve did not rebuild after a data change"
+        week.write_text(week.read_text(encoding="utf-8").replace("title: Foundation", "title: Groundwork"))
+        rebuilt = _wait_for(lambda: "Week 1: Groundwork" in _fetch(base + "week-1/"), 60)
+        assert rebuilt, "serve did not rebuild after a data change"
     finally:
         server.terminate()
         server.wait(timeout=10)

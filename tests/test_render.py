@@ -6,6 +6,7 @@ Regenerate the golden files after an intended change with:
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import pytest
@@ -13,12 +14,15 @@ import pytest
 from conftest import FIXTURES
 from liftheavy.inline import markdown_text, render_inline
 from liftheavy.load import load_program
+from liftheavy.release import Release
 from liftheavy.render import duration, expand_markers, render_pages
 from liftheavy.urls import relative_url
 
 GOLDEN = FIXTURES / "golden"
 PROGRAM = load_program(FIXTURES / "valid")
-PAGES = {page.src_uri: page for page in render_pages(PROGRAM)}
+RELEASE = Release(today=dt.date(2027, 1, 4))  # week 1 out, week 2 not yet
+PREVIEW = Release(today=dt.date(2027, 1, 4), preview=True)
+PAGES = {page.src_uri: page for page in render_pages(PROGRAM, PREVIEW)}
 
 
 def _check_golden(name: str, text: str) -> None:
@@ -37,7 +41,14 @@ def test_generated_page_matches_golden(src_uri: str) -> None:
 
 def test_markers_match_golden() -> None:
     page = "Intro\n\n<!-- liftheavy:schedule -->\n\n<!-- liftheavy:equipment -->\n\n<!-- liftheavy:sources -->\n"
-    _check_golden("markers.md", expand_markers(page, PROGRAM, "index.md"))
+    _check_golden("markers.md", expand_markers(page, PROGRAM, "index.md", RELEASE))
+    _check_golden("markers-preview.md", expand_markers(page, PROGRAM, "index.md", PREVIEW))
+
+
+def test_unreleased_weeks_get_no_page_and_no_links() -> None:
+    pages = {page.src_uri: page.markdown for page in render_pages(PROGRAM, RELEASE)}
+    assert sorted(pages) == ["exercises.md", "week-1.md"]
+    assert "week-2" not in pages["week-1.md"] + pages["exercises.md"]
 
 
 def test_generated_pages_know_their_source_and_description() -> None:
@@ -51,7 +62,7 @@ def test_generated_pages_know_their_source_and_description() -> None:
 
 
 def test_rendering_is_deterministic() -> None:
-    again = {page.src_uri: page.markdown for page in render_pages(load_program(FIXTURES / "valid"))}
+    again = {page.src_uri: page.markdown for page in render_pages(load_program(FIXTURES / "valid"), PREVIEW)}
     assert again == {uri: page.markdown for uri, page in PAGES.items()}
 
 

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from liftheavy.inline import markdown_text, render_inline
 from liftheavy.model import Prescription, Program, Week
+from liftheavy.release import Release, long_date
 from liftheavy.urls import relative_url
 
 EXERCISES_PAGE = "exercises.md"
@@ -69,21 +70,28 @@ def _render(template: str, **context: object) -> str:
     return _ENV.get_template(template).render(**context)
 
 
-_ENV.filters.update(inline=render_inline, md=markdown_text, duration=duration, amount=amount)
+_ENV.filters.update(inline=render_inline, md=markdown_text, duration=duration, amount=amount, long_date=long_date)
 _ENV.globals.update(url=relative_url, heading_id=heading_id, EXERCISES_PAGE=EXERCISES_PAGE)
 
 
-def render_week(program: Program, week: Week) -> GeneratedPage:
-    """One week: focus, RAMP warm-up, sessions as blocks of exercise cards, high-mileage version."""
+def render_week(program: Program, week: Week, release: Release) -> GeneratedPage:
+    """One week: focus, RAMP warm-up, sessions as blocks of exercise cards, high-mileage version.
+
+    `program` holds the published weeks only, so previous/next never link to a missing page.
+    """
     previous, following = program.neighbours(week)
     src_uri = f"{week.slug}.md"
-    markdown = _render("week.md.j2", program=program, week=week, page=src_uri, previous=previous, following=following)
+    context = {"program": program, "week": week, "page": src_uri, "previous": previous, "following": following}
+    markdown = _render("week.md.j2", **context, released=release.is_released(week))
     title = f"Week {week.number}: {week.title}"
     return GeneratedPage(src_uri, title, week.summary, markdown, week.path)
 
 
 def render_exercise_library(program: Program) -> GeneratedPage:
-    """Every exercise: pattern, equipment, muscles, cues, faults and the alternatives."""
+    """Every exercise: pattern, equipment, muscles, cues, faults and the alternatives.
+
+    `program` holds the published weeks only: "in the program" links go to pages that exist.
+    """
     used_in = {exercise.id: [] for exercise in program.exercises}
     for week in program.weeks:
         for session in week.sessions:
@@ -97,24 +105,26 @@ def render_exercise_library(program: Program) -> GeneratedPage:
     return GeneratedPage(EXERCISES_PAGE, "Exercise library", description, markdown, "data/exercises.yaml")
 
 
-def render_pages(program: Program) -> list[GeneratedPage]:
-    """All generated pages in a stable order: weeks by number, then the library."""
-    return [*(render_week(program, week) for week in program.weeks), render_exercise_library(program)]
+def render_pages(program: Program, release: Release) -> list[GeneratedPage]:
+    """All generated pages this build publishes, in a stable order: weeks by number, then the library."""
+    published = release.published(program)
+    weeks = [render_week(published, week, release) for week in published.weeks]
+    return [*weeks, render_exercise_library(published)]
 
 
-def render_schedule(program: Program, page: str) -> str:
-    """The overview's table of weeks, linked from `page`."""
-    return _render("schedule.html.j2", program=program, page=page)
+def render_schedule(program: Program, page: str, release: Release) -> str:
+    """The overview's table of all weeks: linked when published, "coming on <date>" before."""
+    return _render("schedule.html.j2", program=program, page=page, release=release)
 
 
-def render_sources(program: Program, page: str) -> str:
-    """The list of studies behind the program, with links."""
-    return _render("sources.html.j2", program=program, page=page)
-
-
-def render_equipment(program: Program, page: str) -> str:
+def render_equipment(program: Program, page: str, release: Release) -> str:
     """The overview's equipment list."""
     return _render("equipment.html.j2", program=program, page=page)
+
+
+def render_sources(program: Program, page: str, release: Release) -> str:
+    """The list of studies behind the program, with links."""
+    return _render("sources.html.j2", program=program, page=page)
 
 
 MARKERS = {
@@ -124,9 +134,9 @@ MARKERS = {
 }
 
 
-def expand_markers(markdown: str, program: Program, page: str) -> str:
+def expand_markers(markdown: str, program: Program, page: str, release: Release) -> str:
     """Replace each marker line in a hand-written page with its generated HTML."""
     for marker, render in MARKERS.items():
         if marker in markdown:
-            markdown = markdown.replace(marker, render(program, page))
+            markdown = markdown.replace(marker, render(program, page, release))
     return markdown
