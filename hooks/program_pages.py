@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -72,7 +73,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _navigation(program: Program) -> list[dict[str, object]]:
-    weeks = [{f"Week {week.number}: {week.title}": f"{week.slug}.md"} for week in program.weeks]
+    # MkDocs and Material insert nav and page titles as raw HTML: escape the data's text.
+    weeks = [{str(escape(f"Week {week.number}: {week.title}")): f"{week.slug}.md"} for week in program.weeks]
     return [
         {"Overview": "index.md"},
         {"Why lift heavy": "why-lift-heavy.md"},
@@ -99,7 +101,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     """Set generated pages' metadata; expand data markers in hand-written pages."""
     generated: GeneratedPage | None = _build["pages"].get(page.file.src_uri)
     if generated is not None:
-        page.meta.setdefault("title", generated.title)
-        page.meta.setdefault("description", generated.description)
+        # Material writes meta title and description unescaped (even inside attributes).
+        page.meta.setdefault("title", str(escape(generated.title)))
+        page.meta.setdefault("description", str(escape(generated.description)))
         return markdown
     return expand_markers(markdown, _build["program"], page.file.src_uri, _build["release"])

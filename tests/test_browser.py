@@ -18,6 +18,16 @@ from liftheavy.render import amount
 pytestmark = pytest.mark.browser
 PAGES = ["", "why-lift-heavy/", "week-1/", "week-2/", "week-3/", "week-4/", "exercises/", "about/"]
 PROGRAM = load_program(ROOT)
+# Collects Content-Security-Policy violations so a test can assert there were none.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) =>
+  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+"""
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations")
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -30,6 +40,8 @@ def phone(request: pytest.FixtureRequest, browser, served_site: str) -> Iterator
     page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("request", lambda req: page.requests.append(req.url))
+    page.on("dialog", lambda dialog: (page.errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.add_init_script(CSP_LISTENER)
     yield page
     context.close()
 
@@ -38,6 +50,7 @@ def phone(request: pytest.FixtureRequest, browser, served_site: str) -> Iterator
 def test_page_opens_cleanly_and_never_scrolls_sideways(phone, served_site: str, url: str) -> None:
     phone.goto(served_site + url, wait_until="networkidle")
     assert phone.errors == []
+    assert csp_violations(phone) == []
     assert [request for request in phone.requests if not request.startswith(served_site)] == []
     for width in (360, 320):
         phone.set_viewport_size({"width": width, "height": 740})
@@ -94,14 +107,28 @@ def test_every_exercise_card_shows_what_to_do(phone, served_site: str, week) -> 
 def test_palette_toggle_switches_light_and_dark(browser, served_site: str) -> None:
     context = browser.new_context(viewport=PHONE, color_scheme="light")
     page = context.new_page()
+    page.add_init_script(CSP_LISTENER)
     page.goto(served_site + "week-1/")
     schemes = []
     for _ in range(3):
         page.locator("label.md-header__button[for^='__palette']:visible").click()
         schemes.append(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
+    violations = csp_violations(page)
     context.close()
     assert "slate" in schemes
     assert "default" in schemes
+    assert violations == []
+
+
+def test_search_finds_an_exercise(phone, served_site: str) -> None:
+    phone.goto(served_site + "week-1/", wait_until="networkidle")  # the search index is loaded
+    phone.locator("label.md-header__button[for='__search']").click()
+    phone.locator("input.md-search__input").press_sequentially("copenhagen")
+    results = phone.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert "Copenhagen" in results.first.inner_text()
+    assert phone.errors == []
+    assert csp_violations(phone) == []
 
 
 def test_exercise_link_lands_on_its_library_entry(phone, served_site: str) -> None:

@@ -157,37 +157,39 @@ def _read_sources(r: Reader, node: Node) -> dict[str, Source] | None:
 
 
 def _read_source(r: Reader, node: Node, at: str) -> Source | None:
+    before = len(r.problems)
     keys = r.mapping(node, at, ("id", "authors", "year", "title", "journal"), ("doi", "url", "note"))
-    if keys is None or len(keys) < 5:
+    if keys is None:
         return None
     if "doi" not in keys and "url" not in keys:
         r.error(node, at, "give a doi or a url so readers can find the source")
-    doi = r.text(keys["doi"], f"{at}.doi") if "doi" in keys else None
-    url = r.url(keys["url"], f"{at}.url") if "url" in keys else None
+    read = _Fields(keys)
     fields = {
-        "id": r.identifier(keys["id"], f"{at}.id"),
-        "authors": r.text(keys["authors"], f"{at}.authors"),
-        "year": r.integer(keys["year"], f"{at}.year", 1900, 2100, 2008),
-        "title": r.text(keys["title"], f"{at}.title"),
-        "journal": r.text(keys["journal"], f"{at}.journal"),
+        "id": read("id", lambda n: r.identifier(n, f"{at}.id")),
+        "authors": read("authors", lambda n: r.text(n, f"{at}.authors")),
+        "year": read("year", lambda n: r.integer(n, f"{at}.year", 1900, 2100, 2008)),
+        "title": read("title", lambda n: r.text(n, f"{at}.title")),
+        "journal": read("journal", lambda n: r.text(n, f"{at}.journal")),
+        "doi": read("doi", lambda n: r.text(n, f"{at}.doi")),
+        "url": read("url", lambda n: r.url(n, f"{at}.url")),
+        "note": read("note", lambda n: r.text(n, f"{at}.note")),
     }
-    if None in fields.values() or (doi is None and url is None):
-        return None
-    note = r.text(keys["note"], f"{at}.note") if "note" in keys else None
-    return Source(**fields, doi=doi, url=url, note=note)
+    return None if len(r.problems) > before else Source(**fields)
 
 
 def _read_inspiration(r: Reader, node: Node) -> Inspiration | None:
+    before = len(r.problems)
     keys = r.mapping(node, "inspiration", ("title", "publisher", "year", "url"))
-    if keys is None or len(keys) < 4:
+    if keys is None:
         return None
+    read = _Fields(keys)
     fields = {
-        "title": r.text(keys["title"], "inspiration.title"),
-        "publisher": r.text(keys["publisher"], "inspiration.publisher"),
-        "year": r.integer(keys["year"], "inspiration.year", 1900, 2100, 2019),
-        "url": r.url(keys["url"], "inspiration.url"),
+        "title": read("title", lambda n: r.text(n, "inspiration.title")),
+        "publisher": read("publisher", lambda n: r.text(n, "inspiration.publisher")),
+        "year": read("year", lambda n: r.integer(n, "inspiration.year", 1900, 2100, 2019)),
+        "url": read("url", lambda n: r.url(n, "inspiration.url")),
     }
-    return None if None in fields.values() else Inspiration(**fields)
+    return None if len(r.problems) > before else Inspiration(**fields)
 
 
 # -- exercises.yaml ----------------------------------------------------------------------
@@ -210,26 +212,24 @@ def _read_library(r: Reader, node: Node) -> dict[str, Exercise] | None:
 
 
 def _read_exercise(r: Reader, node: Node, at: str) -> Exercise | None:
-    required = ("id", "name", "pattern", "implement", "equipment", "muscles", "cues", "faults")
-    options = ("regression", "progression", "substitution")
     before = len(r.problems)
-    keys = r.mapping(node, at, required + options)
-    if keys is None or len(keys) < len(required + options):
+    texts = ("regression", "progression", "substitution")
+    keys = r.mapping(node, at, ("id", "name", "pattern", "implement", "equipment", "muscles", "cues", "faults", *texts))
+    if keys is None:
         return None
+    read = _Fields(keys)
     fields = {
-        "id": r.identifier(keys["id"], f"{at}.id"),
-        "name": r.text(keys["name"], f"{at}.name", max_length=60),
-        "pattern": r.choice(keys["pattern"], f"{at}.pattern", PATTERNS),
-        "implement": r.choice(keys["implement"], f"{at}.implement", IMPLEMENTS),
-        "equipment": r.each(keys["equipment"], f"{at}.equipment", lambda n, w: r.choice(n, w, EQUIPMENT)),
-        "muscles": r.each(keys["muscles"], f"{at}.muscles", lambda n, w: r.choice(n, w, MUSCLES)),
-        "cues": r.texts(keys["cues"], f"{at}.cues", markdown=True),
-        "faults": r.texts(keys["faults"], f"{at}.faults", markdown=True),
-        **{key: r.text(keys[key], f"{at}.{key}", markdown=True) for key in options},
+        "id": read("id", lambda n: r.identifier(n, f"{at}.id")),
+        "name": read("name", lambda n: r.text(n, f"{at}.name", max_length=60)),
+        "pattern": read("pattern", lambda n: r.choice(n, f"{at}.pattern", PATTERNS)),
+        "implement": read("implement", lambda n: r.choice(n, f"{at}.implement", IMPLEMENTS)),
+        "equipment": read("equipment", lambda n: r.each(n, f"{at}.equipment", lambda i, w: r.choice(i, w, EQUIPMENT))),
+        "muscles": read("muscles", lambda n: r.each(n, f"{at}.muscles", lambda i, w: r.choice(i, w, MUSCLES))),
+        "cues": read("cues", lambda n: r.texts(n, f"{at}.cues", markdown=True)),
+        "faults": read("faults", lambda n: r.texts(n, f"{at}.faults", markdown=True)),
+        **{key: read(key, lambda n, key=key: r.text(n, f"{at}.{key}", markdown=True)) for key in texts},
     }
-    if len(r.problems) > before:
-        return None
-    return Exercise(**fields)
+    return None if len(r.problems) > before else Exercise(**fields)
 
 
 # -- weeks/week-N.yaml -------------------------------------------------------------------

@@ -25,6 +25,7 @@ _SAFE_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _MD_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]*)[^)]*\)")
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _SCALAR = yaml.constructor.SafeConstructor()  # converts single scalar nodes only
 
 
@@ -50,6 +51,12 @@ def compose(path: str, raw: bytes) -> tuple[Node | None, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(path, line, 1, "", "this file is not UTF-8 text; save it as UTF-8")]
+    bad = _NON_PRINTABLE.search(text)
+    if bad:  # PyYAML refuses these too, but without a line number
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        message = f"invisible control character U+{ord(bad.group()):04X}; delete it (it may come from copy and paste)"
+        return None, [Problem(path, line, column, "", message)]
     loader = _NodeLoader(text)
     try:
         node = loader.get_single_node()
@@ -66,19 +73,31 @@ def compose(path: str, raw: bytes) -> tuple[Node | None, list[Problem]]:
     return node, [_tag_problem(path, bad) for bad in _walk(node) if bad.tag not in _SAFE_TAGS]
 
 
+# PyYAML's parser messages, in the words a coach can act on.
+_PLAIN_SYNTAX = (
+    ("'\\t'", "tab character: YAML indentation must use spaces, not tabs"),
+    ("mapping values are not allowed here",
+     "a ': ' inside a value; put the whole value in double quotes, like \"Goblet squat: 5 reps\""),
+    ("expected <block end>",
+     "this line's indentation does not line up: use the same number of spaces as the other keys at its level"),
+    ("could not find expected ':'", "expected 'key: value' here; the line may be cut off or missing its ':'"),
+    ("expected ',' or ']'", "a [list] is not closed, or holds text with ': ' that needs double quotes"),
+    ("expected ',' or '}'", "a {mapping} is not closed, or holds text with ': ' that needs double quotes"),
+    ("found unexpected end of stream", "the file ends inside a quoted value; close the quote"),
+)  # fmt: skip
+
+
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or "not valid YAML"
-    if "'\\t'" in problem or "tab" in problem:
-        problem = "tab character: YAML indentation must use spaces, not tabs"
-    elif problem == "mapping values are not allowed here":
-        problem = "a ': ' inside a value; put the whole value in double quotes, like \"Goblet squat: 5 reps\""
-    elif error.context and "anchors" not in problem:
-        problem = f"YAML syntax: {error.context}, {problem}"
-    else:
-        problem = f"YAML syntax: {problem}" if "anchors" not in problem else problem
-    return Problem(path, line, column, "", problem)
+    if "anchors" in problem:
+        return Problem(path, line, column, "", problem)
+    for pyyaml_words, plain in _PLAIN_SYNTAX:
+        if pyyaml_words in problem:
+            return Problem(path, line, column, "", plain)
+    context = f"{error.context}, " if error.context else ""
+    return Problem(path, line, column, "", f"YAML syntax: {context}{problem}")
 
 
 def _tag_problem(path: str, node: Node) -> Problem:
