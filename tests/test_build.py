@@ -91,7 +91,7 @@ def test_broken_data_fails_the_build_with_the_loader_message(tmp_path: Path) -> 
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert re.search(
-        r"data/weeks/week-2\.yaml:\d+:\d+: sessions\[0\]\.blocks\[0\]\.exercises\[0\]\.sets: expected a whole number like 3, got 'four'",
+        r"data/weeks/week-2\.yaml:\d+:\d+: week 2 › session A › Double-kettlebell front-rack squat › sets: expected a whole number like 3, got 'four'",
         result.stderr,
     )
     assert "Traceback" not in result.stderr
