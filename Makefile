@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build check test lint lock browser clean
+.PHONY: help serve build check test lint lock browser clean schemas changes
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -26,6 +26,9 @@ build: $(VENV)/.site ## Build site/ with mkdocs build --strict (site/ is replace
 
 check: $(VENV)/.site ## Validate data/ alone; prints every problem as file:line:col
 	$(BIN)/python -m liftheavy.check
+
+schemas: $(VENV)/.site ## Regenerate schemas/*.schema.json from hooks/liftheavy/schema.py
+	$(BIN)/python -m liftheavy.schema schemas
 
 test: $(VENV)/.dev browser lint ## Run every test: lint, data, rendering, strict build, real-browser pages
 	$(BIN)/python -m pytest

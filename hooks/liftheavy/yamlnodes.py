@@ -29,6 +29,7 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _MD_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]*)[^)]*\)")
 _SCALAR = yaml.constructor.SafeConstructor()  # converts single scalar nodes only
+_NOT_TEXT = {f"{_CORE}int": "a number", f"{_CORE}float": "a number", f"{_CORE}bool": "yes or no"}
 
 
 class _NodeLoader(yaml.SafeLoader):
@@ -220,6 +221,13 @@ class Reader:
             message = "this text contains ': ', which YAML reads as 'field: value'; put the whole text in double quotes"
             self.error(node, where, message)
             return None
+        if isinstance(node, ScalarNode) and node.tag in _NOT_TEXT and node.value.strip():
+            # YAML reads 2027, 1.5 or true as a number or a yes/no, not text (editors agree).
+            kind = _NOT_TEXT[node.tag]
+            self.error(
+                node, where, f"expected text, got {node.value!r}, which YAML reads as {kind}; put it in double quotes"
+            )
+            return None
         if not isinstance(node, ScalarNode) or node.tag == f"{_CORE}null" or not node.value.strip():
             self.error(node, where, f"expected text, got {_shown(node)}")
             return None
@@ -242,7 +250,7 @@ class Reader:
 
     def identifier(self, node: Node, where: Where) -> str | None:
         """A stable id: lowercase words joined by hyphens, e.g. goblet-squat."""
-        value = node.value if isinstance(node, ScalarNode) else None
+        value = node.value if isinstance(node, ScalarNode) and node.tag == f"{_CORE}str" else None
         if not isinstance(value, str) or not _ID.fullmatch(value):
             self.error(
                 node,
