@@ -27,6 +27,10 @@ build: $(VENV)/.site ## Build site/ with mkdocs build --strict (site/ is replace
 check: $(VENV)/.site ## Validate data/ alone; prints every problem as file:line:col
 	$(BIN)/python -m liftheavy.check
 
+BASE ?= origin/main
+changes: $(VENV)/.site ## What data/ changes do to the program since BASE (default origin/main), in program terms
+	$(BIN)/python -m liftheavy.changes "$(BASE)" HEAD
+
 schemas: $(VENV)/.site ## Regenerate schemas/*.schema.json from hooks/liftheavy/schema.py
 	$(BIN)/python -m liftheavy.schema schemas
 
