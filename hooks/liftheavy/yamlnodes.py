@@ -163,20 +163,11 @@ class Reader:
             self.error(node, where, f"expected at most {count.high} items, got {length}")
         return list(node.value)
 
-    def each(
-        self,
-        node: Node,
-        where: Where,
-        read: Callable[[Node, Where], object],
-        count: Count = ANY,
-        name: Callable[[Node, int], str] | None = None,
-    ) -> tuple:
-        """Read every item of a list with `read`, dropping the ones that had problems.
-
-        `name(item, index)` gives the item's breadcrumb step; by default its position."""
+    def each(self, node: Node, where: Where, read: Callable[[Node, Where], object], count: Count = ANY) -> tuple:
+        """Read every item of a list with `read` (each named by its position, "item 2"),
+        dropping the ones that had problems."""
         items = self.sequence(node, where, count)
-        step = name or (lambda _item, index: f"item {index + 1}")
-        read_items = (read(item, where / step(item, index)) for index, item in enumerate(items))
+        read_items = (read(item, where / f"item {index + 1}") for index, item in enumerate(items))
         return tuple(item for item in read_items if item is not None)
 
     # -- scalars ------------------------------------------------------------------------
