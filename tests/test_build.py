@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -15,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS, ROOT, build_site, copy_project
-from htmlscan import html_pages, page_url, resolve, scan
+from htmlscan import html_pages, page_url, scan
+from linkcheck import broken_links
 
 PAGES = ["", "why-lift-heavy/", "week-1/", "week-2/", "week-3/", "week-4/", "exercises/", "about/"]
 REPO = "https://github.com/runners-lift-heavy/runners-lift-heavy"
@@ -27,19 +30,21 @@ def test_page_is_built(site: Path, url: str) -> None:
 
 
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
-    broken = []
-    for path in html_pages(site):
-        from_url = page_url(site, path)
-        for href in scan(path).links:
-            target = resolve(site, from_url, href)
-            if target is None:
-                continue
-            file, fragment = target
-            if not file.is_file():
-                broken.append(f"{from_url} → {href} (no page)")
-            elif fragment and file.suffix == ".html" and fragment not in scan(file).ids:
-                broken.append(f"{from_url} → {href} (no anchor)")
-    assert broken == []
+    assert broken_links(site) == []
+
+
+def test_link_check_finds_a_missing_page_and_a_missing_anchor(site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    about = copy / "about" / "index.html"
+    html = about.read_text(encoding="utf-8")
+    about.write_text(html.replace("</body>", '<a href="../week-9/">x</a><a href="../week-1/#nowhere">y</a></body>'))
+    assert broken_links(copy) == ["/about/ → ../week-9/ (no page)", "/about/ → ../week-1/#nowhere (no anchor)"]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests/linkcheck.py"), str(copy)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert "/about/ → ../week-9/ (no page)" in result.stderr
 
 
 def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
@@ -91,7 +96,7 @@ def test_broken_data_fails_the_build_with_the_loader_message(tmp_path: Path) -> 
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert re.search(
-        r"data/weeks/week-2\.yaml:\d+:\d+: sessions\[0\]\.blocks\[0\]\.exercises\[0\]\.sets: expected a whole number like 3, got 'four'",
+        r"data/weeks/week-2\.yaml:\d+:\d+: week 2 › session A › Double-kettlebell front-rack squat › sets: expected a whole number like 3, got 'four'",
         result.stderr,
     )
     assert "Traceback" not in result.stderr

@@ -14,12 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT
+from datafixtures import INVALID, TARGETS, expected_problems, fixture_id
 from liftheavy.errors import DataError
 from liftheavy.load import load_program
 from liftheavy.yamlnodes import MAX_FILE_BYTES
-
-TARGETS = {"week": "data/weeks/week-1.yaml", "exercises": "data/exercises.yaml", "program": "data/program.yaml"}
-INVALID = sorted((FIXTURES / "invalid").glob("*/*.yaml"))
 
 
 @pytest.fixture
@@ -62,10 +60,9 @@ def test_real_program_loads() -> None:
     assert all(len(week.sessions) == 2 for week in program.weeks)
 
 
-@pytest.mark.parametrize("fixture", INVALID, ids=lambda path: f"{path.parent.name}/{path.stem}")
+@pytest.mark.parametrize("fixture", INVALID, ids=fixture_id)
 def test_invalid_fixture_reports_exact_problems(project: Path, fixture: Path) -> None:
-    text = fixture.read_text(encoding="utf-8")
-    expected = [line.removeprefix("# expect: ") for line in text.splitlines() if line.startswith("# expect: ")]
+    expected = expected_problems(fixture)
     assert expected, f"{fixture} lists no '# expect:' lines"
     shutil.copy(fixture, project / TARGETS[fixture.parent.name])
     assert problems_of(project) == expected
@@ -101,8 +98,8 @@ def test_duplicate_week_number_across_files(project: Path) -> None:
     text = (project / "data/weeks/week-2.yaml").read_text().replace("week: 2", "week: 1")
     (project / "data/weeks/week-2.yaml").write_text(text)
     assert problems_of(project) == [
-        "data/weeks/week-2.yaml:2:7: week: this file is named for week 2 but says week: 1; rename the file or fix the number",
-        "data/weeks/week-2.yaml:2:7: week: week 1 is also defined in data/weeks/week-1.yaml",
+        "data/weeks/week-2.yaml:2:7: week 2 › week: this file is named for week 2 but says week: 1; rename the file or fix the number",
+        "data/weeks/week-2.yaml:2:7: week 2 › week: week 1 is also defined in data/weeks/week-1.yaml; give each week its own number",
     ]
 
 
@@ -126,7 +123,7 @@ def test_unequal_sets_in_a_dual_set(project: Path) -> None:
         path.read_text().replace("            sets: 4\n            reps: 8", "            sets: 3\n            reps: 8")
     )
     assert problems_of(project) == [
-        "data/weeks/week-2.yaml:19:11: sessions[0].blocks[0].exercises: every exercise in a dual-set needs the same number of sets"
+        "data/weeks/week-2.yaml:19:11: week 2 › session A › block 1 › exercises: every exercise in a dual-set needs the same number of sets (got 4, 3)"
     ]
 
 
@@ -136,6 +133,11 @@ def test_problems_in_several_files_come_in_one_run(project: Path) -> None:
     library = project / "data/exercises.yaml"
     library.write_text(library.read_text().replace("implement: barbell", "implement: barbel"))
     assert problems_of(project) == [
-        "data/exercises.yaml:21:16: exercises[1].implement: expected one of barbell, kettlebell, dumbbell, bodyweight, band, cable, got 'barbel'; did you mean 'barbell'?",
-        "data/weeks/week-2.yaml:20:19: sessions[0].blocks[0].exercises[0].sets: expected a whole number like 3, got 'four'",
+        "data/exercises.yaml:21:16: exercises › Barbell back squat › implement: expected one of barbell, kettlebell, dumbbell, bodyweight, band, cable, got 'barbel'; did you mean 'barbell'?",
+        "data/weeks/week-2.yaml:20:19: week 2 › session A › Barbell back squat › sets: expected a whole number like 3, got 'four'",
     ]
+
+
+def test_a_broken_library_does_not_make_every_exercise_unknown(project: Path) -> None:
+    (project / "data/exercises.yaml").write_text("exercises: nope\n")
+    assert problems_of(project) == ["data/exercises.yaml:1:12: exercises: expected a list ('- item' lines), got 'nope'"]

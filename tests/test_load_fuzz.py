@@ -29,9 +29,9 @@ def _load_with(path: str, content: bytes) -> None:
         root = Path(tmp)
         shutil.copytree(ROOT / "data", root / "data")
         (root / path).write_bytes(content)
-        started = time.monotonic()
+        started = time.process_time()  # CPU time: other processes on the machine do not count
         problems = _problems(root)
-        assert time.monotonic() - started < TIME_BOUND_S
+        assert time.process_time() - started < TIME_BOUND_S
     for problem in problems:
         assert problem.file.startswith("data/")
         assert problem.line >= 1
@@ -81,6 +81,8 @@ def _mutate(text: str, mutation: tuple) -> str:
         return text[:at] + b + text[at:]
     if kind == "truncate":
         return text[:at]
+    if not lines:
+        return text
     i, j = a % len(lines), (b if isinstance(b, int) else 0) % len(lines)
     if kind == "swap-lines":
         lines[i], lines[j] = lines[j], lines[i]

@@ -4,4 +4,7 @@ Plain Python with no MkDocs imports, so the same functions serve the MkDocs hook
 the `make check` command line and the tests:
 
     data/*.yaml --load.load_program--> model.Program --render.render_*--> Markdown/HTML
+
+Around it, for editors and reviewers: `check` (make check), `schema` (JSON Schemas from the
+same vocabularies and `limits`), `changes` + `revisions` (what a pull request changes).
 """

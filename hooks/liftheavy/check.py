@@ -17,11 +17,17 @@ from liftheavy.errors import DataError, Problem
 from liftheavy.load import load_program
 
 
-def _annotation(problem: Problem) -> str:
-    # Workflow commands treat '%', CR and LF specially; escape them as GitHub documents.
-    message = f"{problem.where}: {problem.message}" if problem.where else problem.message
-    message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::error file={problem.file},line={problem.line},col={problem.column}::{message}"
+def _escape(text: str, *, in_property: bool = False) -> str:
+    # Workflow commands treat '%', CR and LF specially, and ':' and ',' inside properties;
+    # escape them as GitHub documents for workflow commands.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+
+def annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions `::error` command: an annotation on that line of the PR."""
+    location = f"file={_escape(problem.file, in_property=True)},line={problem.line},col={problem.column}"
+    return f"::error {location}::{_escape(problem.text)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
             if os.environ.get("GITHUB_ACTIONS") == "true":
-                print(_annotation(problem))
+                print(annotation(problem))
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found in data/", file=sys.stderr)
         return 1

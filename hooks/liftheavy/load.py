@@ -5,17 +5,24 @@ into frozen dataclasses (`model.py`) by the `_read_*` functions below, which che
 value where it stands. Cross-file checks (exercise ids, source ids, week numbers) run once
 all files are read. Every problem from every file is collected; if there is any, one
 `DataError` lists them all and nothing is returned.
+
+Each reader is handed a `Where` breadcrumb and names what it descends into in the data's
+own terms: a week file is "week 2", a session "session A", an entry the exercise's name
+from the library ("Goblet squat"), falling back to positions ("block 2 › exercise 1") when
+the name is unknown, so a coach can read "week 2 › session A › Goblet squat › sets".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from yaml.nodes import Node
+from yaml.nodes import Node, SequenceNode
 
-from liftheavy.errors import DataError, Problem
+from liftheavy import limits
+from liftheavy.errors import DataError, Problem, Where
 from liftheavy.model import (
     BLOCK_KINDS,
     EQUIPMENT,
@@ -35,7 +42,7 @@ from liftheavy.model import (
     WarmUp,
     Week,
 )
-from liftheavy.yamlnodes import Reader, compose, did_you_mean
+from liftheavy.yamlnodes import Reader, compose, did_you_mean, mapping_value, scalar_text
 
 PROGRAM_FILE = "data/program.yaml"
 EXERCISES_FILE = "data/exercises.yaml"
@@ -52,11 +59,12 @@ def load_program(root: Path) -> Program:
     exercises_node, exercises_reader = _compose_file(root, EXERCISES_FILE, problems)
     header, sources = _read_program(program_reader, program_node) if program_node else (None, None)
     library = _read_library(exercises_reader, exercises_node) if exercises_node else None
+    known = _Known(exercises=library, sources=sources, names=_exercise_names(exercises_node))
     weeks = []
     for path in _week_files(root, problems):
         node, reader = _compose_file(root, path, problems)
         if node is not None:
-            weeks.append(_read_week(reader, node, library, sources))
+            weeks.append(_read_week(reader, node, _week_where(path), known))
             problems.extend(reader.problems)
     problems.extend(program_reader.problems + exercises_reader.problems)
     if not weeks and not problems:
@@ -66,6 +74,24 @@ def load_program(root: Path) -> Program:
         raise DataError(problems or [Problem(WEEKS_DIR, 1, 1, "", "the program could not be read")])
     ordered = tuple(sorted((w for w, _ in weeks), key=lambda week: week.number))
     return Program(**header, exercises=tuple(library.values()), weeks=ordered)
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What the week files may refer to. `exercises`/`sources` are None when their file has
+    problems (ids cannot be checked then); `names` names exercises in breadcrumbs anyway."""
+
+    exercises: dict[str, Exercise] | None
+    sources: dict[str, Source] | None
+    names: dict[str, str]
+
+
+def _exercise_names(node: Node | None) -> dict[str, str]:
+    """id → name for every library entry that has both, read before (and despite) any checks."""
+    items = mapping_value(node, "exercises") if node is not None else None
+    entries = items.value if isinstance(items, SequenceNode) else []
+    pairs = ((scalar_text(mapping_value(e, "id")), scalar_text(mapping_value(e, "name"))) for e in entries)
+    return {exercise_id: name for exercise_id, name in pairs if exercise_id and name}
 
 
 def _compose_file(root: Path, path: str, problems: list[Problem]) -> tuple[Node | None, Reader]:
@@ -96,6 +122,11 @@ def _week_files(root: Path, problems: list[Problem]) -> list[str]:
     return found
 
 
+def _week_where(path: str) -> Where:
+    """A week file's breadcrumb root, "week 2", from its name (the one name always known)."""
+    return Where((f"week {int(_WEEK_FILE.fullmatch(Path(path).name).group(1))}",))
+
+
 def _check_week_numbers(root: Path, weeks: list) -> list[Problem]:
     problems = []
     seen: dict[int, str] = {}
@@ -103,60 +134,71 @@ def _check_week_numbers(root: Path, weeks: list) -> list[Problem]:
         if week is None:
             continue
         if week.number in seen:
-            problems.append(_at(week.path, node, "week", f"week {week.number} is also defined in {seen[week.number]}"))
+            message = f"week {week.number} is also defined in {seen[week.number]}; give each week its own number"
+            problems.append(_at(week.path, node, _week_where(week.path) / "week", message))
         seen.setdefault(week.number, week.path)
         named = int(_WEEK_FILE.fullmatch(Path(week.path).name).group(1))
         if named != week.number:
             message = (
                 f"this file is named for week {named} but says week: {week.number}; rename the file or fix the number"
             )
-            problems.append(_at(week.path, node, "week", message))
+            problems.append(_at(week.path, node, _week_where(week.path) / "week", message))
     return problems
 
 
-def _at(path: str, node: Node, where: str, message: str) -> Problem:
-    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, where, message)
+def _at(path: str, node: Node, where: Where, message: str) -> Problem:
+    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, str(where), message)
 
 
 # -- program.yaml ------------------------------------------------------------------------
+
+_TOP = Where()
 
 
 def _read_program(r: Reader, node: Node) -> tuple[dict | None, dict[str, Source] | None]:
     """The program header, and the sources by id (None when any source is unreadable)."""
     before = len(r.problems)
     keys = r.mapping(
-        node, "", ("title", "tagline", "description", "sessions_per_week", "equipment", "sources", "inspiration")
+        node, _TOP, ("title", "tagline", "description", "sessions_per_week", "equipment", "sources", "inspiration")
     )
     if keys is None:
         return None, None
     read = _Fields(keys)
     values = {
-        "title": read("title", lambda n: r.text(n, "title", max_length=80)),
-        "tagline": read("tagline", lambda n: r.text(n, "tagline", max_length=120)),
-        "description": read("description", lambda n: r.text(n, "description", max_length=200)),
-        "sessions_per_week": read("sessions_per_week", lambda n: r.integer(n, "sessions_per_week", 1, 7, 2)),
-        "equipment": read("equipment", lambda n: r.texts(n, "equipment", max_items=20)),
+        "title": read("title", lambda n: r.text(n, _TOP / "title", max_length=limits.PROGRAM_TITLE)),
+        "tagline": read("tagline", lambda n: r.text(n, _TOP / "tagline", max_length=limits.TAGLINE)),
+        "description": read("description", lambda n: r.text(n, _TOP / "description", max_length=limits.DESCRIPTION)),
+        "sessions_per_week": read(
+            "sessions_per_week", lambda n: r.integer(n, _TOP / "sessions_per_week", limits.SESSIONS_PER_WEEK)
+        ),
+        "equipment": read("equipment", lambda n: r.texts(n, _TOP / "equipment", limits.PROGRAM_EQUIPMENT)),
         "sources": (),
-        "inspiration": read("inspiration", lambda n: _read_inspiration(r, n)),
+        "inspiration": read("inspiration", lambda n: _read_inspiration(r, n, _TOP / "inspiration")),
     }
-    sources = read("sources", lambda n: _read_sources(r, n))
+    sources = read("sources", lambda n: _read_sources(r, n, _TOP / "sources"))
     values["sources"] = tuple(sources.values()) if sources else ()
     return (None if len(r.problems) > before else values), sources
 
 
-def _read_sources(r: Reader, node: Node) -> dict[str, Source] | None:
+def _source_name(node: Node, index: int) -> str:
+    """A source is named by its id ("storen-2008") when it has a readable one."""
+    return scalar_text(mapping_value(node, "id")) or f"source {index + 1}"
+
+
+def _read_sources(r: Reader, node: Node, at: Where) -> dict[str, Source] | None:
     before = len(r.problems)
     sources: dict[str, Source] = {}
-    for index, item in enumerate(r.sequence(node, "sources", max_items=200)):
-        source = _read_source(r, item, f"sources[{index}]")
+    for index, item in enumerate(r.sequence(node, at, limits.SOURCES)):
+        where = at / _source_name(item, index)
+        source = _read_source(r, item, where)
         if source is not None and source.id in sources:
-            r.error(item, f"sources[{index}].id", f"duplicate source id '{source.id}'")
+            r.error(item, where / "id", f"two sources have the id '{source.id}'; give each source its own id")
         elif source is not None:
             sources[source.id] = source
     return None if len(r.problems) > before else sources
 
 
-def _read_source(r: Reader, node: Node, at: str) -> Source | None:
+def _read_source(r: Reader, node: Node, at: Where) -> Source | None:
     before = len(r.problems)
     keys = r.mapping(node, at, ("id", "authors", "year", "title", "journal"), ("doi", "url", "note"))
     if keys is None:
@@ -165,29 +207,29 @@ def _read_source(r: Reader, node: Node, at: str) -> Source | None:
         r.error(node, at, "give a doi or a url so readers can find the source")
     read = _Fields(keys)
     fields = {
-        "id": read("id", lambda n: r.identifier(n, f"{at}.id")),
-        "authors": read("authors", lambda n: r.text(n, f"{at}.authors")),
-        "year": read("year", lambda n: r.integer(n, f"{at}.year", 1900, 2100, 2008)),
-        "title": read("title", lambda n: r.text(n, f"{at}.title")),
-        "journal": read("journal", lambda n: r.text(n, f"{at}.journal")),
-        "doi": read("doi", lambda n: r.text(n, f"{at}.doi")),
-        "url": read("url", lambda n: r.url(n, f"{at}.url")),
-        "note": read("note", lambda n: r.text(n, f"{at}.note")),
+        "id": read("id", lambda n: r.identifier(n, at / "id")),
+        "authors": read("authors", lambda n: r.text(n, at / "authors")),
+        "year": read("year", lambda n: r.integer(n, at / "year", limits.YEAR)),
+        "title": read("title", lambda n: r.text(n, at / "title")),
+        "journal": read("journal", lambda n: r.text(n, at / "journal")),
+        "doi": read("doi", lambda n: r.text(n, at / "doi")),
+        "url": read("url", lambda n: r.url(n, at / "url")),
+        "note": read("note", lambda n: r.text(n, at / "note")),
     }
     return None if len(r.problems) > before else Source(**fields)
 
 
-def _read_inspiration(r: Reader, node: Node) -> Inspiration | None:
+def _read_inspiration(r: Reader, node: Node, at: Where) -> Inspiration | None:
     before = len(r.problems)
-    keys = r.mapping(node, "inspiration", ("title", "publisher", "year", "url"))
+    keys = r.mapping(node, at, ("title", "publisher", "year", "url"))
     if keys is None:
         return None
     read = _Fields(keys)
     fields = {
-        "title": read("title", lambda n: r.text(n, "inspiration.title")),
-        "publisher": read("publisher", lambda n: r.text(n, "inspiration.publisher")),
-        "year": read("year", lambda n: r.integer(n, "inspiration.year", 1900, 2100, 2019)),
-        "url": read("url", lambda n: r.url(n, "inspiration.url")),
+        "title": read("title", lambda n: r.text(n, at / "title")),
+        "publisher": read("publisher", lambda n: r.text(n, at / "publisher")),
+        "year": read("year", lambda n: r.integer(n, at / "year", limits.YEAR)),
+        "url": read("url", lambda n: r.url(n, at / "url")),
     }
     return None if len(r.problems) > before else Inspiration(**fields)
 
@@ -195,23 +237,34 @@ def _read_inspiration(r: Reader, node: Node) -> Inspiration | None:
 # -- exercises.yaml ----------------------------------------------------------------------
 
 
+def _library_name(node: Node, index: int) -> str:
+    """A library entry is named by its name ("Goblet squat"), else its id, else its position."""
+    return scalar_text(mapping_value(node, "name")) or scalar_text(mapping_value(node, "id")) or f"exercise {index + 1}"
+
+
 def _read_library(r: Reader, node: Node) -> dict[str, Exercise] | None:
-    keys = r.mapping(node, "", ("exercises",))
+    before = len(r.problems)
+    keys = r.mapping(node, _TOP, ("exercises",))
     if keys is None or "exercises" not in keys:
         return None
     library: dict[str, Exercise] = {}
-    items = r.sequence(keys["exercises"], "exercises", max_items=500)
+    items = r.sequence(keys["exercises"], _TOP / "exercises", limits.LIBRARY)
     for index, item in enumerate(items):
-        exercise = _read_exercise(r, item, f"exercises[{index}]")
+        where = _TOP / "exercises" / _library_name(item, index)
+        exercise = _read_exercise(r, item, where)
         if exercise is None:
             continue
         if exercise.id in library:
-            r.error(item, f"exercises[{index}].id", f"duplicate exercise id '{exercise.id}'")
+            first = library[exercise.id].name
+            r.error(
+                item, where / "id", f"the id '{exercise.id}' is already used by {first}; give each exercise its own id"
+            )
         library[exercise.id] = exercise
-    return library if len(library) == len(items) else None
+    # A library with problems cannot say which ids are unknown: the weeks then skip that check.
+    return None if len(r.problems) > before else library
 
 
-def _read_exercise(r: Reader, node: Node, at: str) -> Exercise | None:
+def _read_exercise(r: Reader, node: Node, at: Where) -> Exercise | None:
     before = len(r.problems)
     texts = ("regression", "progression", "substitution")
     keys = r.mapping(node, at, ("id", "name", "pattern", "implement", "equipment", "muscles", "cues", "faults", *texts))
@@ -219,15 +272,15 @@ def _read_exercise(r: Reader, node: Node, at: str) -> Exercise | None:
         return None
     read = _Fields(keys)
     fields = {
-        "id": read("id", lambda n: r.identifier(n, f"{at}.id")),
-        "name": read("name", lambda n: r.text(n, f"{at}.name", max_length=60)),
-        "pattern": read("pattern", lambda n: r.choice(n, f"{at}.pattern", PATTERNS)),
-        "implement": read("implement", lambda n: r.choice(n, f"{at}.implement", IMPLEMENTS)),
-        "equipment": read("equipment", lambda n: r.each(n, f"{at}.equipment", lambda i, w: r.choice(i, w, EQUIPMENT))),
-        "muscles": read("muscles", lambda n: r.each(n, f"{at}.muscles", lambda i, w: r.choice(i, w, MUSCLES))),
-        "cues": read("cues", lambda n: r.texts(n, f"{at}.cues", markdown=True)),
-        "faults": read("faults", lambda n: r.texts(n, f"{at}.faults", markdown=True)),
-        **{key: read(key, lambda n, key=key: r.text(n, f"{at}.{key}", markdown=True)) for key in texts},
+        "id": read("id", lambda n: r.identifier(n, at / "id")),
+        "name": read("name", lambda n: r.text(n, at / "name", max_length=limits.TITLE)),
+        "pattern": read("pattern", lambda n: r.choice(n, at / "pattern", PATTERNS)),
+        "implement": read("implement", lambda n: r.choice(n, at / "implement", IMPLEMENTS)),
+        "equipment": read("equipment", lambda n: r.each(n, at / "equipment", lambda i, w: r.choice(i, w, EQUIPMENT))),
+        "muscles": read("muscles", lambda n: r.each(n, at / "muscles", lambda i, w: r.choice(i, w, MUSCLES))),
+        "cues": read("cues", lambda n: r.texts(n, at / "cues", markdown=True)),
+        "faults": read("faults", lambda n: r.texts(n, at / "faults", markdown=True)),
+        **{key: read(key, lambda n, key=key: r.text(n, at / key, markdown=True)) for key in texts},
     }
     return None if len(r.problems) > before else Exercise(**fields)
 
@@ -237,23 +290,23 @@ def _read_exercise(r: Reader, node: Node, at: str) -> Exercise | None:
 _WEEK_REQUIRED = ("week", "title", "release", "summary", "focus", "changes", "warm_up", "sessions", "high_mileage")
 
 
-def _read_week(r: Reader, node: Node, library: dict | None, sources: dict | None) -> tuple[Week | None, Node]:
-    keys = r.mapping(node, "", _WEEK_REQUIRED, ("sources",))
+def _read_week(r: Reader, node: Node, at: Where, known: _Known) -> tuple[Week | None, Node]:
+    keys = r.mapping(node, at, _WEEK_REQUIRED, ("sources",))
     if keys is None:
         return None, node
     read = _Fields(keys)
     fields = {
-        "number": read("week", lambda n: r.integer(n, "week", 1, 104, 1)),
-        "title": read("title", lambda n: r.text(n, "title", max_length=60)),
-        "release": read("release", lambda n: r.date(n, "release")),
-        "summary": read("summary", lambda n: r.text(n, "summary", max_length=160)),
-        "focus": read("focus", lambda n: r.text(n, "focus", max_length=1200, markdown=True)),
-        "changes": read("changes", lambda n: r.texts(n, "changes", markdown=True)),
-        "warm_up": read("warm_up", lambda n: _read_warm_up(r, n)),
-        "sessions": read("sessions", lambda n: _read_sessions(r, n, library)),
-        "high_mileage": read("high_mileage", lambda n: _read_high_mileage(r, n, library)),
+        "number": read("week", lambda n: r.integer(n, at / "week", limits.WEEK)),
+        "title": read("title", lambda n: r.text(n, at / "title", max_length=limits.TITLE)),
+        "release": read("release", lambda n: r.date(n, at / "release")),
+        "summary": read("summary", lambda n: r.text(n, at / "summary", max_length=limits.SUMMARY)),
+        "focus": read("focus", lambda n: r.text(n, at / "focus", max_length=limits.FOCUS, markdown=True)),
+        "changes": read("changes", lambda n: r.texts(n, at / "changes", markdown=True)),
+        "warm_up": read("warm_up", lambda n: _read_warm_up(r, n, at / "warm_up")),
+        "sessions": read("sessions", lambda n: _read_sessions(r, n, at, known)),
+        "high_mileage": read("high_mileage", lambda n: _read_high_mileage(r, n, at / "high_mileage", known)),
         "sources": read(
-            "sources", lambda n: r.each(n, "sources", lambda i, at: _lookup(r, i, at, sources, "source")), ()
+            "sources", lambda n: r.each(n, at / "sources", lambda i, w: _lookup(r, i, w, known.sources, "source")), ()
         ),
     }
     if r.problems:
@@ -271,16 +324,26 @@ class _Fields:
         return read(self.keys[key]) if key in self.keys else default
 
 
-def _read_sessions(r: Reader, node: Node, library: dict | None) -> tuple[Session, ...]:
-    sessions = r.each(node, "sessions", lambda n, at: _read_session(r, n, at, library), max_items=7)
-    ids = [session.id for session in sessions]
-    for index, session_id in enumerate(ids):
-        if session_id in ids[:index]:
-            r.error(node.value[index], f"sessions[{index}].id", f"duplicate session id '{session_id}'")
-    return sessions
+def _session_name(node: Node, index: int) -> str:
+    """A session is named as on its page, "session A", or by position when its id is unreadable."""
+    session_id = scalar_text(mapping_value(node, "id"))
+    return f"session {session_id.upper() if session_id else index + 1}"
 
 
-def _lookup(r: Reader, node: Node, at: str, known: dict | None, what: str):
+def _read_sessions(r: Reader, node: Node, week: Where, known: _Known) -> tuple[Session, ...]:
+    # A session is named on its own ("week 2 › session A"); the list itself is "week 2 › sessions".
+    items = r.sequence(node, week / "sessions", limits.SESSIONS)
+    wheres = [week / _session_name(item, index) for index, item in enumerate(items)]
+    read = [_read_session(r, item, where, known) for item, where in zip(items, wheres, strict=True)]
+    seen: set[str] = set()
+    for item, where, session in zip(items, wheres, read, strict=True):
+        if session is not None and session.id in seen:
+            r.error(item, where / "id", f"two sessions have the id '{session.id}'; give each its own letter")
+        seen.add(session.id if session else "")
+    return tuple(session for session in read if session is not None)
+
+
+def _lookup(r: Reader, node: Node, at: Where, known: dict | None, what: str):
     value = r.identifier(node, at)
     if value is None or known is None:
         return None
@@ -290,12 +353,12 @@ def _lookup(r: Reader, node: Node, at: str, known: dict | None, what: str):
     return known[value]
 
 
-def _read_warm_up(r: Reader, node: Node) -> WarmUp | None:
+def _read_warm_up(r: Reader, node: Node, at: Where) -> WarmUp | None:
     phases = ("raise", "activate", "mobilise", "potentiate")
-    keys = r.mapping(node, "warm_up", phases)
+    keys = r.mapping(node, at, phases)
     if keys is None:
         return None
-    read = {phase: r.texts(keys[phase], f"warm_up.{phase}", markdown=True) for phase in phases if phase in keys}
+    read = {phase: r.texts(keys[phase], at / phase, markdown=True) for phase in phases if phase in keys}
     if len(read) < len(phases):
         return None
     return WarmUp(
@@ -303,49 +366,66 @@ def _read_warm_up(r: Reader, node: Node) -> WarmUp | None:
     )
 
 
-def _read_session(r: Reader, node: Node, at: str, library: dict | None) -> Session | None:
+def _read_session(r: Reader, node: Node, at: Where, known: _Known) -> Session | None:
     before = len(r.problems)
     keys = r.mapping(node, at, ("id", "title", "blocks"))
     if keys is None:
         return None
     read = _Fields(keys)
-    session_id = read("id", lambda n: r.identifier(n, f"{at}.id"))
-    title = read("title", lambda n: r.text(n, f"{at}.title", max_length=60))
-    blocks = read("blocks", lambda n: _read_blocks(r, n, f"{at}.blocks", library), ())
+    session_id = read("id", lambda n: r.identifier(n, at / "id"))
+    title = read("title", lambda n: r.text(n, at / "title", max_length=limits.TITLE))
+    blocks = read("blocks", lambda n: _read_blocks(r, n, at, known), ())
     if len(r.problems) > before:
         return None
     _check_repeats(r, keys["blocks"], at, blocks)
     return Session(id=session_id, title=title, blocks=blocks)
 
 
-def _read_blocks(r: Reader, node: Node, at: str, library: dict | None) -> tuple[Block, ...]:
-    items = r.sequence(node, at, max_items=12)
-    blocks = (_read_block(r, item, f"{at}[{index}]", index + 1, library) for index, item in enumerate(items))
+def _read_blocks(r: Reader, node: Node, session: Where, known: _Known) -> tuple[Block, ...]:
+    items = r.sequence(node, session / "blocks", limits.BLOCKS)
+    blocks = (_read_block(r, item, session, index + 1, known) for index, item in enumerate(items))
     return tuple(block for block in blocks if block is not None)
 
 
-def _check_repeats(r: Reader, node: Node, at: str, blocks: list[Block]) -> None:
+def _check_repeats(r: Reader, node: Node, at: Where, blocks: list[Block]) -> None:
     """An exercise appears once per session: its anchor on the page is session-exercise."""
     seen: set[str] = set()
     for block in blocks:
         for prescription in block.prescriptions:
-            if prescription.exercise.id in seen:
-                r.error(node, f"{at}.blocks", f"exercise '{prescription.exercise.id}' appears twice in this session")
-            seen.add(prescription.exercise.id)
+            exercise = prescription.exercise
+            if exercise.id in seen:
+                message = f"{exercise.name} appears twice in this session; list each exercise once per session"
+                r.error(node, at / "blocks", message)
+            seen.add(exercise.id)
 
 
-def _read_block(r: Reader, node: Node, at: str, number: int, library: dict | None) -> Block | None:
+def _entry_where(node: Node, index: int, named_in: Where, numbered_in: Where, known: _Known) -> Where:
+    """An entry is named by its exercise ("Goblet squat") when the library names the id,
+    else by its position ("block 2 › exercise 1")."""
+    exercise_id = scalar_text(mapping_value(node, "exercise"))
+    if exercise_id in known.names:
+        return named_in / known.names[exercise_id]
+    return numbered_in / f"exercise {index + 1}"
+
+
+def _read_block(r: Reader, node: Node, session: Where, number: int, known: _Known) -> Block | None:
     before = len(r.problems)
+    at = session / f"block {number}"
     keys = r.mapping(node, at, ("exercises",))
     if keys is None or "exercises" not in keys:
         return None
-    items = r.sequence(keys["exercises"], f"{at}.exercises", max_items=len(BLOCK_KINDS))
-    read = [_read_prescription(r, item, f"{at}.exercises[{i}]", library) for i, item in enumerate(items)]
+    items = r.sequence(keys["exercises"], at / "exercises", limits.BLOCK_EXERCISES)
+    read = [
+        _read_prescription(r, item, _entry_where(item, i, session, at, known), known) for i, item in enumerate(items)
+    ]
     if len(r.problems) > before or None in read:  # None without a problem here: the library is broken
         return None
     if len({p.sets for p in read}) > 1:
         kind = BLOCK_KINDS[len(read)]
-        r.error(keys["exercises"], f"{at}.exercises", f"every exercise in a {kind} needs the same number of sets")
+        message = (
+            f"every exercise in a {kind} needs the same number of sets (got {', '.join(str(p.sets) for p in read)})"
+        )
+        r.error(keys["exercises"], at / "exercises", message)
         return None
     return Block(number=number, prescriptions=tuple(read))
 
@@ -354,7 +434,7 @@ _DOSE = ("reps", "time_s", "distance_m")
 _PRESCRIPTION_OPTIONAL = (*_DOSE, "per_side", "tempo", "cues", "note")
 
 
-def _read_prescription(r: Reader, node: Node, at: str, library: dict | None) -> Prescription | None:
+def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Prescription | None:
     before = len(r.problems)
     keys = r.mapping(node, at, ("exercise", "sets", "load", "rest_s"), _PRESCRIPTION_OPTIONAL)
     if keys is None:
@@ -365,39 +445,39 @@ def _read_prescription(r: Reader, node: Node, at: str, library: dict | None) -> 
         r.error(node, at, f"give exactly one of reps, time_s or distance_m (got {given})")
     read = _Fields(keys)
     fields = {
-        "exercise": read("exercise", lambda n: _lookup(r, n, f"{at}.exercise", library, "exercise")),
-        "sets": read("sets", lambda n: r.integer(n, f"{at}.sets", 1, 10, 3)),
-        "load": read("load", lambda n: _read_load(r, n, f"{at}.load")),
-        "rest_s": read("rest_s", lambda n: r.integer(n, f"{at}.rest_s", 0, 600, 120)),
-        "reps": read("reps", lambda n: _read_reps(r, n, f"{at}.reps")),
-        "time_s": read("time_s", lambda n: r.integer(n, f"{at}.time_s", 1, 600, 30)),
-        "distance_m": read("distance_m", lambda n: r.integer(n, f"{at}.distance_m", 1, 400, 20)),
-        "per_side": read("per_side", lambda n: r.boolean(n, f"{at}.per_side"), False),
-        "tempo": read("tempo", lambda n: _read_tempo(r, n, f"{at}.tempo")),
-        "cues": read("cues", lambda n: r.texts(n, f"{at}.cues", max_items=2, markdown=True), ()),
-        "note": read("note", lambda n: r.text(n, f"{at}.note", markdown=True)),
+        "exercise": read("exercise", lambda n: _lookup(r, n, at / "exercise", known.exercises, "exercise")),
+        "sets": read("sets", lambda n: r.integer(n, at / "sets", limits.SETS)),
+        "load": read("load", lambda n: _read_load(r, n, at / "load")),
+        "rest_s": read("rest_s", lambda n: r.integer(n, at / "rest_s", limits.REST_S)),
+        "reps": read("reps", lambda n: _read_reps(r, n, at / "reps")),
+        "time_s": read("time_s", lambda n: r.integer(n, at / "time_s", limits.TIME_S)),
+        "distance_m": read("distance_m", lambda n: r.integer(n, at / "distance_m", limits.DISTANCE_M)),
+        "per_side": read("per_side", lambda n: r.boolean(n, at / "per_side"), False),
+        "tempo": read("tempo", lambda n: _read_tempo(r, n, at / "tempo")),
+        "cues": read("cues", lambda n: r.texts(n, at / "cues", limits.PRESCRIPTION_CUES, markdown=True), ()),
+        "note": read("note", lambda n: r.text(n, at / "note", markdown=True)),
     }
     if len(r.problems) > before or fields["exercise"] is None:
         return None
     return Prescription(**{**fields, "cues": fields["cues"] or fields["exercise"].cues[:2]})
 
 
-def _read_reps(r: Reader, node: Node, at: str) -> RepRange | None:
+def _read_reps(r: Reader, node: Node, at: Where) -> RepRange | None:
     match = _REPS.fullmatch(str(node.value).strip()) if hasattr(node, "value") and isinstance(node.value, str) else None
     if match and node.tag.endswith(":str"):
         low, high = int(match.group(1)), int(match.group(2))
-        if 1 <= low < high <= 100:
+        if limits.REPS.low <= low < high <= limits.REPS.high:
             return RepRange(low=low, high=high)
         r.error(node, at, f"a rep range goes from low to high, like 8-10, got {node.value!r}")
         return None
     if node.tag.endswith(":str") and not match:
         r.error(node, at, f"expected a whole number like 8 or a range like 8-10, got {node.value!r}")
         return None
-    count = r.integer(node, at, 1, 100, 8)
+    count = r.integer(node, at, limits.REPS)
     return None if count is None else RepRange(low=count, high=count)
 
 
-def _read_tempo(r: Reader, node: Node, at: str) -> str | None:
+def _read_tempo(r: Reader, node: Node, at: Where) -> str | None:
     value = str(node.value).upper() if hasattr(node, "value") else ""
     if not _TEMPO.fullmatch(value):
         r.error(node, at, f"expected a tempo like 3-1-1-0 (lower, pause, lift, pause; X = fast), got {node.value!r}")
@@ -405,27 +485,32 @@ def _read_tempo(r: Reader, node: Node, at: str) -> str | None:
     return value
 
 
-def _read_load(r: Reader, node: Node, at: str) -> Load | None:
+def _read_load(r: Reader, node: Node, at: Where) -> Load | None:
     before = len(r.problems)
     keys = r.mapping(node, at, ("rir",), ("percent_1rm", "note"))
     if keys is None:
         return None
     read = _Fields(keys)
-    rir = read("rir", lambda n: r.integer(n, f"{at}.rir", 0, 6, 2))
-    percent = read("percent_1rm", lambda n: r.integer(n, f"{at}.percent_1rm", 1, 100, 75))
-    note = read("note", lambda n: r.text(n, f"{at}.note", max_length=120))
+    rir = read("rir", lambda n: r.integer(n, at / "rir", limits.RIR))
+    percent = read("percent_1rm", lambda n: r.integer(n, at / "percent_1rm", limits.PERCENT_1RM))
+    note = read("note", lambda n: r.text(n, at / "note", max_length=limits.LOAD_NOTE))
     return None if len(r.problems) > before else Load(percent_1rm=percent, rir=rir, note=note)
 
 
-def _read_high_mileage(r: Reader, node: Node, library: dict | None) -> HighMileage | None:
+def _read_high_mileage(r: Reader, node: Node, at: Where, known: _Known) -> HighMileage | None:
     before = len(r.problems)
-    keys = r.mapping(node, "high_mileage", ("note", "exercises"))
+    keys = r.mapping(node, at, ("note", "exercises"))
     if keys is None:
         return None
     read = _Fields(keys)
-    note = read("note", lambda n: r.text(n, "high_mileage.note", max_length=800, markdown=True))
+    note = read("note", lambda n: r.text(n, at / "note", max_length=limits.HIGH_MILEAGE_NOTE, markdown=True))
     prescriptions = read(
         "exercises",
-        lambda n: r.each(n, "high_mileage.exercises", lambda i, at: _read_prescription(r, i, at, library), max_items=6),
+        lambda n: tuple(
+            _read_prescription(r, item, _entry_where(item, i, at, at, known), known)
+            for i, item in enumerate(r.sequence(n, at / "exercises", limits.HIGH_MILEAGE_EXERCISES))
+        ),
     )
+    if prescriptions is not None:
+        prescriptions = tuple(p for p in prescriptions if p is not None)
     return None if len(r.problems) > before else HighMileage(note=note, prescriptions=prescriptions)

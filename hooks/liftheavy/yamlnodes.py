@@ -3,7 +3,9 @@
 We never build Python objects straight from YAML. The text is composed into PyYAML's node
 tree (safe resolver, no tags beyond the core schema, no anchors or aliases), and `Reader`
 walks that tree, checking each value where it stands, so every problem knows its
-`file:line:col`. `load.py` decides what the documents mean; this module only reads.
+`file:line:col` and its breadcrumb (`errors.Where`). `load.py` decides what the documents
+mean and names the places; this module only reads, and words the messages for people
+who have never seen YAML before.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from liftheavy.errors import Problem
+from liftheavy.errors import Problem, Where
+from liftheavy.limits import ANY, TEXT, TEXT_LINES, Count, Whole
 
 MAX_FILE_BYTES = 256 * 1024  # the whole real program is ~40 KB; anything bigger is a mistake
 _CORE = "tag:yaml.org,2002:"
@@ -27,6 +30,7 @@ _RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _MD_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]*)[^)]*\)")
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _SCALAR = yaml.constructor.SafeConstructor()  # converts single scalar nodes only
+_NOT_TEXT = {f"{_CORE}int": "a number", f"{_CORE}float": "a number", f"{_CORE}bool": "yes or no"}
 
 
 class _NodeLoader(yaml.SafeLoader):
@@ -96,8 +100,9 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     for pyyaml_words, plain in _PLAIN_SYNTAX:
         if pyyaml_words in problem:
             return Problem(path, line, column, "", plain)
-    context = f"{error.context}, " if error.context else ""
-    return Problem(path, line, column, "", f"YAML syntax: {context}{problem}")
+    detail = f"{error.context}, {problem}" if error.context else problem
+    message = f"this line cannot be read ({detail}); check the quotes, brackets and indentation here and just above"
+    return Problem(path, line, column, "", message)
 
 
 def _tag_problem(path: str, node: Node) -> Problem:
@@ -137,79 +142,79 @@ class Reader:
     file: str
     problems: list[Problem] = field(default_factory=list)
 
-    def error(self, node: Node, where: str, message: str) -> None:
+    def error(self, node: Node, where: Where, message: str) -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, where, message))
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, str(where), message))
 
     # -- containers ---------------------------------------------------------------------
 
     def mapping(
-        self, node: Node, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+        self, node: Node, where: Where, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, Node] | None:
-        """The keys of a mapping; unknown, duplicate and missing keys are problems."""
+        """The fields of a mapping; unknown, duplicate and missing fields are problems."""
         if not isinstance(node, MappingNode):
-            self.error(node, where, f"expected a mapping of 'key: value' lines, got {_shown(node)}")
+            self.error(node, where, f"expected 'field: value' lines here, got {_shown(node)}")
             return None
         known = required + optional
         found: dict[str, Node] = {}
         for key_node, value in node.value:
             key = str(key_node.value)
-            at = f"{where}.{key}" if where else key
             if key in found:
                 first = found[key].start_mark.line + 1
-                self.error(key_node, at, f"duplicate key '{key}' (first given on line {first}); keep one")
+                self.error(key_node, where / key, f"'{key}' is given twice (first on line {first}); keep one")
             elif key not in known:
-                allowed = ", ".join(known)
-                hint = did_you_mean(key, known) or f"; allowed keys: {allowed}"
-                self.error(key_node, at, f"unknown key '{key}'{hint}")
+                hint = did_you_mean(key, known) or f"; the fields here are {', '.join(known)}"
+                self.error(key_node, where / key, f"unknown field '{key}'{hint}")
             else:
                 found[key] = value
         for key in required:
             if key not in found:
-                self.error(node, where, f"missing required key '{key}'")
+                self.error(node, where, f"missing required field '{key}'")
         return found
 
-    def sequence(self, node: Node, where: str, *, min_items: int = 1, max_items: int = 1000) -> list[Node]:
+    def sequence(self, node: Node, where: Where, count: Count = ANY) -> list[Node]:
         """The items of a list (an empty list when it is not one, after reporting it)."""
         if not isinstance(node, SequenceNode):
             self.error(node, where, f"expected a list ('- item' lines), got {_shown(node)}")
             return []
-        count = len(node.value)
-        if count < min_items:
-            self.error(node, where, f"expected at least {min_items} item{'s' if min_items > 1 else ''}, got {count}")
-        elif count > max_items:
-            self.error(node, where, f"expected at most {max_items} items, got {count}")
+        length = len(node.value)
+        if length < count.low:
+            self.error(node, where, f"expected at least {count.low} item{'s' if count.low > 1 else ''}, got {length}")
+        elif length > count.high:
+            self.error(node, where, f"expected at most {count.high} items, got {length}")
         return list(node.value)
 
-    def each(self, node: Node, where: str, read: Callable[[Node, str], object], **limits: int) -> tuple:
-        """Read every item of a list with `read`, dropping the ones that had problems."""
-        items = (read(item, f"{where}[{i}]") for i, item in enumerate(self.sequence(node, where, **limits)))
-        return tuple(item for item in items if item is not None)
+    def each(self, node: Node, where: Where, read: Callable[[Node, Where], object], count: Count = ANY) -> tuple:
+        """Read every item of a list with `read` (each named by its position, "item 2"),
+        dropping the ones that had problems."""
+        items = self.sequence(node, where, count)
+        read_items = (read(item, where / f"item {index + 1}") for index, item in enumerate(items))
+        return tuple(item for item in read_items if item is not None)
 
     # -- scalars ------------------------------------------------------------------------
 
-    def integer(self, node: Node, where: str, low: int, high: int, example: int) -> int | None:
-        """A whole number within [low, high]."""
+    def integer(self, node: Node, where: Where, whole: Whole) -> int | None:
+        """A whole number within the limits of `whole`."""
         if not (isinstance(node, ScalarNode) and node.tag == f"{_CORE}int"):
-            self.error(node, where, f"expected a whole number like {example}, got {_shown(node)}")
+            self.error(node, where, f"expected a whole number like {whole.example}, got {_shown(node)}")
             return None
         try:
             value = _SCALAR.construct_yaml_int(node)
         except ValueError:
-            self.error(node, where, f"the number is too large; expected {low} to {high}")
+            self.error(node, where, f"the number is too large; expected {whole.low} to {whole.high}")
             return None
-        if not low <= value <= high:
-            self.error(node, where, f"expected a whole number from {low} to {high}, got {value}")
+        if not whole.low <= value <= whole.high:
+            self.error(node, where, f"expected a whole number from {whole.low} to {whole.high}, got {value}")
             return None
         return value
 
-    def boolean(self, node: Node, where: str) -> bool | None:
+    def boolean(self, node: Node, where: Where) -> bool | None:
         if not (isinstance(node, ScalarNode) and node.tag == f"{_CORE}bool"):
             self.error(node, where, f"expected true or false, got {_shown(node)}")
             return None
         return bool(_SCALAR.construct_yaml_bool(node))
 
-    def date(self, node: Node, where: str) -> dt.date | None:
+    def date(self, node: Node, where: Where) -> dt.date | None:
         """A calendar date, written 2027-01-04 (quoted or not)."""
         if isinstance(node, ScalarNode) and node.tag in (f"{_CORE}timestamp", f"{_CORE}str"):
             text = node.value.strip()
@@ -217,22 +222,30 @@ class Reader:
                 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
                     return dt.date.fromisoformat(text)
             except ValueError:
-                pass
+                self.error(node, where, f"there is no such date as {text}; write a real date like 2027-01-04")
+                return None
         self.error(node, where, f"expected a date like 2027-01-04, got {_shown(node)}")
         return None
 
-    def text(self, node: Node, where: str, *, max_length: int = 500, markdown: bool = False) -> str | None:
+    def text(self, node: Node, where: Where, *, max_length: int = TEXT, markdown: bool = False) -> str | None:
         """A non-empty line of text, as written; `markdown` allows *emphasis* and https links."""
         if isinstance(node, MappingNode) and len(node.value) == 1:
-            hint = "a ': ' inside text makes YAML read 'key: value'; put the text in double quotes"
-            self.error(node, where, f"expected text, got a mapping ({hint})")
+            message = "this text contains ': ', which YAML reads as 'field: value'; put the whole text in double quotes"
+            self.error(node, where, message)
+            return None
+        if isinstance(node, ScalarNode) and node.tag in _NOT_TEXT and node.value.strip():
+            # YAML reads 2027, 1.5 or true as a number or a yes/no, not text (editors agree).
+            kind = _NOT_TEXT[node.tag]
+            self.error(
+                node, where, f"expected text, got {node.value!r}, which YAML reads as {kind}; put it in double quotes"
+            )
             return None
         if not isinstance(node, ScalarNode) or node.tag == f"{_CORE}null" or not node.value.strip():
             self.error(node, where, f"expected text, got {_shown(node)}")
             return None
         value = " ".join(node.value.split())
         if len(value) > max_length:
-            self.error(node, where, f"text is {len(value)} characters; keep it under {max_length}")
+            self.error(node, where, f"text is {len(value)} characters; keep it to {max_length} at most")
             return None
         if _RAW_HTML.search(value):
             self.error(node, where, "HTML tags are not allowed; write plain text (Markdown *emphasis* and links work)")
@@ -244,12 +257,12 @@ class Reader:
                     return None
         return value
 
-    def texts(self, node: Node, where: str, *, max_items: int = 12, markdown: bool = False) -> tuple[str, ...]:
-        return self.each(node, where, lambda item, at: self.text(item, at, markdown=markdown), max_items=max_items)
+    def texts(self, node: Node, where: Where, count: Count = TEXT_LINES, *, markdown: bool = False) -> tuple[str, ...]:
+        return self.each(node, where, lambda item, at: self.text(item, at, markdown=markdown), count)
 
-    def identifier(self, node: Node, where: str) -> str | None:
+    def identifier(self, node: Node, where: Where) -> str | None:
         """A stable id: lowercase words joined by hyphens, e.g. goblet-squat."""
-        value = node.value if isinstance(node, ScalarNode) else None
+        value = node.value if isinstance(node, ScalarNode) and node.tag == f"{_CORE}str" else None
         if not isinstance(value, str) or not _ID.fullmatch(value):
             self.error(
                 node,
@@ -259,7 +272,7 @@ class Reader:
             return None
         return value
 
-    def choice(self, node: Node, where: str, choices: tuple[str, ...]) -> str | None:
+    def choice(self, node: Node, where: Where, choices: tuple[str, ...]) -> str | None:
         """One word from a controlled vocabulary."""
         value = node.value if isinstance(node, ScalarNode) else None
         if value not in choices:
@@ -269,9 +282,25 @@ class Reader:
             return None
         return value
 
-    def url(self, node: Node, where: str) -> str | None:
+    def url(self, node: Node, where: Where) -> str | None:
         value = self.text(node, where)
         if value is not None and not re.fullmatch(r"https?://[^\s<>\"']+", value):
             self.error(node, where, f"expected a web address starting with https://, got {value!r}")
             return None
         return value
+
+
+def scalar_text(node: Node | None) -> str | None:
+    """The text of a plain scalar, or None: for naming things in breadcrumbs before they are checked."""
+    if isinstance(node, ScalarNode) and node.tag == f"{_CORE}str" and node.value.strip():
+        return " ".join(node.value.split())
+    return None
+
+
+def mapping_value(node: Node, key: str) -> Node | None:
+    """The value under `key` in a mapping node, if it is one and has that key (no checks)."""
+    if isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == key:
+                return value
+    return None

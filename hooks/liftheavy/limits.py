@@ -1,0 +1,63 @@
+"""How big, how long and how many: the limits on values in `data/`, in one table.
+
+The loader (`load.py`) enforces these and the JSON Schemas (`schema.py` → `schemas/`)
+declare them, so an editor's inline check and `make check` can never disagree on a
+number. Each limit's `example` is what error messages and the schemas suggest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Whole:
+    """A whole number from `low` to `high` (inclusive)."""
+
+    low: int
+    high: int
+    example: int
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """How many items a list holds, from `low` to `high`."""
+
+    low: int
+    high: int
+
+
+# -- whole numbers -----------------------------------------------------------------------
+WEEK = Whole(1, 104, 1)
+SESSIONS_PER_WEEK = Whole(1, 7, 2)
+YEAR = Whole(1900, 2100, 2019)
+SETS = Whole(1, 10, 3)
+REPS = Whole(1, 100, 8)
+TIME_S = Whole(1, 600, 30)
+DISTANCE_M = Whole(1, 400, 20)
+REST_S = Whole(0, 600, 120)
+PERCENT_1RM = Whole(1, 100, 75)
+RIR = Whole(0, 6, 2)
+
+# -- text lengths, in characters (after joining lines) ------------------------------------
+TEXT = 500  # any text without a stricter limit below
+PROGRAM_TITLE = 80
+TAGLINE = 120
+DESCRIPTION = 200  # search engines show about this much
+TITLE = 60  # week and session titles, exercise names
+SUMMARY = 160
+FOCUS = 1200
+HIGH_MILEAGE_NOTE = 800
+LOAD_NOTE = 120
+
+# -- list lengths -------------------------------------------------------------------------
+ANY = Count(1, 1000)
+TEXT_LINES = Count(1, 12)  # cues, faults, changes, warm-up parts
+PROGRAM_EQUIPMENT = Count(1, 20)
+SOURCES = Count(1, 200)
+LIBRARY = Count(1, 500)
+SESSIONS = Count(1, 7)
+BLOCKS = Count(1, 12)
+BLOCK_EXERCISES = Count(1, 3)  # straight sets, dual-set, tri-set
+HIGH_MILEAGE_EXERCISES = Count(1, 6)
+PRESCRIPTION_CUES = Count(1, 2)
