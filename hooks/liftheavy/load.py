@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from yaml.nodes import Node
+from yaml.nodes import Node, SequenceNode
 
 from liftheavy.errors import DataError, Problem
 from liftheavy.model import (
@@ -29,6 +29,7 @@ from liftheavy.model import (
     Load,
     Prescription,
     Program,
+    Redirect,
     RepRange,
     Session,
     Source,
@@ -39,10 +40,16 @@ from liftheavy.yamlnodes import Reader, compose, did_you_mean
 
 PROGRAM_FILE = "data/program.yaml"
 EXERCISES_FILE = "data/exercises.yaml"
+REDIRECTS_FILE = "data/redirects.yaml"  # optional
 WEEKS_DIR = "data/weeks"
 _WEEK_FILE = re.compile(r"week-(\d+)\.yaml")
 _REPS = re.compile(r"(\d{1,3})\s*-\s*(\d{1,3})")
 _TEMPO = re.compile(r"[0-9X]-[0-9X]-[0-9X]-[0-9X]")
+# An old address: /, then path segments (none starting with a dot, so no ".."), ending in / or .html.
+_SEGMENT = r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*"
+_OLD_PATH = re.compile(rf"/(?:{_SEGMENT}/)*(?:{_SEGMENT}\.html?)?")
+# A page of this site (our addresses are lowercase and end in /), with an optional #anchor.
+_NEW_PATH = re.compile(r"/(?:[a-z0-9][a-z0-9-]*/)*(?:#[A-Za-z0-9_-]+)?")
 
 
 def load_program(root: Path) -> Program:
@@ -62,10 +69,11 @@ def load_program(root: Path) -> Program:
     if not weeks and not problems:
         problems.append(Problem(WEEKS_DIR, 1, 1, "", "no week files; add data/weeks/week-1.yaml"))
     problems.extend(_check_week_numbers(root, weeks))
+    redirects = _load_redirects(root, [w for w, _ in weeks if w is not None], problems)
     if problems or header is None or library is None or any(w is None for w, _ in weeks):
         raise DataError(problems or [Problem(WEEKS_DIR, 1, 1, "", "the program could not be read")])
     ordered = tuple(sorted((w for w, _ in weeks), key=lambda week: week.number))
-    return Program(**header, exercises=tuple(library.values()), weeks=ordered)
+    return Program(**header, exercises=tuple(library.values()), weeks=ordered, redirects=redirects)
 
 
 def _compose_file(root: Path, path: str, problems: list[Problem]) -> tuple[Node | None, Reader]:
@@ -206,15 +214,39 @@ def _read_library(r: Reader, node: Node) -> dict[str, Exercise] | None:
         if exercise.id in library:
             r.error(item, f"exercises[{index}].id", f"duplicate exercise id '{exercise.id}'")
         library[exercise.id] = exercise
-    return library if len(library) == len(items) else None
+    if len(library) != len(items):
+        return None
+    _check_former_ids(r, items, library)
+    return None if r.problems else library
+
+
+def _check_former_ids(r: Reader, items: list[Node], library: dict[str, Exercise]) -> None:
+    """A former id keeps an old link working, so it must lead to exactly one exercise."""
+    claimed: dict[str, str] = {}
+    for index, (item, exercise) in enumerate(zip(items, library.values(), strict=True)):
+        for position, former in enumerate(exercise.former_ids):
+            at = f"exercises[{index}].former_ids[{position}]"
+            node = _former_id_node(item, position)
+            if former in library:
+                r.error(node, at, f"'{former}' is the id of an exercise in the library; a former id must be unused")
+            elif former in claimed:
+                r.error(node, at, f"'{former}' is already a former id of '{claimed[former]}'")
+            claimed.setdefault(former, exercise.id)
+
+
+def _former_id_node(item: Node, position: int) -> Node:
+    for key, value in item.value:
+        if key.value == "former_ids":
+            return value.value[position]
+    return item
 
 
 def _read_exercise(r: Reader, node: Node, at: str) -> Exercise | None:
     required = ("id", "name", "pattern", "implement", "equipment", "muscles", "cues", "faults")
     options = ("regression", "progression", "substitution")
     before = len(r.problems)
-    keys = r.mapping(node, at, required + options)
-    if keys is None or len(keys) < len(required + options):
+    keys = r.mapping(node, at, required + options, ("former_ids",))
+    if keys is None or any(key not in keys for key in required + options):
         return None
     fields = {
         "id": r.identifier(keys["id"], f"{at}.id"),
@@ -227,9 +259,16 @@ def _read_exercise(r: Reader, node: Node, at: str) -> Exercise | None:
         "faults": r.texts(keys["faults"], f"{at}.faults", markdown=True),
         **{key: r.text(keys[key], f"{at}.{key}", markdown=True) for key in options},
     }
+    former_ids = ()
+    if "former_ids" in keys:
+        former_ids = r.each(keys["former_ids"], f"{at}.former_ids", r.identifier, max_items=20)
+        items = keys["former_ids"].value if isinstance(keys["former_ids"], SequenceNode) else []
+        for index, item in enumerate(items):
+            if item.value == fields["id"]:
+                r.error(item, f"{at}.former_ids[{index}]", f"'{item.value}' is this exercise's current id")
     if len(r.problems) > before:
         return None
-    return Exercise(**fields)
+    return Exercise(**fields, former_ids=former_ids)
 
 
 # -- weeks/week-N.yaml -------------------------------------------------------------------
@@ -285,7 +324,9 @@ def _lookup(r: Reader, node: Node, at: str, known: dict | None, what: str):
     if value is None or known is None:
         return None
     if value not in known:
-        r.error(node, at, f"unknown {what} '{value}'{did_you_mean(value, tuple(known))}")
+        renamed = [item.id for item in known.values() if value in getattr(item, "former_ids", ())]
+        hint = f"; it was renamed to '{renamed[0]}'" if renamed else did_you_mean(value, tuple(known))
+        r.error(node, at, f"unknown {what} '{value}'{hint}")
         return None
     return known[value]
 
@@ -429,3 +470,89 @@ def _read_high_mileage(r: Reader, node: Node, library: dict | None) -> HighMilea
         lambda n: r.each(n, "high_mileage.exercises", lambda i, at: _read_prescription(r, i, at, library), max_items=6),
     )
     return None if len(r.problems) > before else HighMileage(note=note, prescriptions=prescriptions)
+
+
+# -- redirects.yaml ----------------------------------------------------------------------
+
+
+def _load_redirects(root: Path, weeks: list[Week], problems: list[Problem]) -> tuple[Redirect, ...]:
+    """The old addresses to keep working; the file is optional."""
+    if not (root / REDIRECTS_FILE).exists():
+        return ()
+    node, reader = _compose_file(root, REDIRECTS_FILE, problems)
+    if node is None:
+        return ()
+    keys = reader.mapping(node, "", ("redirects",))
+    redirects = []
+    if keys is not None and "redirects" in keys:
+        items = reader.sequence(keys["redirects"], "redirects", min_items=0, max_items=500)
+        redirects = [_read_redirect(reader, item, f"redirects[{index}]") for index, item in enumerate(items)]
+    found = [(index, redirect) for index, redirect in enumerate(redirects) if redirect is not None]
+    _check_redirects(reader, found, {f"/{week.slug}/": week for week in weeks})
+    problems.extend(reader.problems)
+    return tuple(redirect for _, redirect in found)
+
+
+def _read_redirect(r: Reader, node: Node, at: str) -> Redirect | None:
+    keys = r.mapping(node, at, ("from", "to"))
+    if keys is None or len(keys) < 2:
+        return None
+    old = _read_path(r, keys["from"], f"{at}.from", _OLD_PATH, "an old address like /weeks/2/ (or /week2.html)")
+    new = _read_path(
+        r, keys["to"], f"{at}.to", _NEW_PATH, "a page of this site like /week-2/ or /exercises/#goblet-squat"
+    )
+    if old is None or new is None:
+        return None
+    return Redirect(old=old, new=new, file=r.file, old_at=_position(keys["from"]), new_at=_position(keys["to"]))
+
+
+def _position(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _read_path(r: Reader, node: Node, at: str, pattern: re.Pattern[str], example: str) -> str | None:
+    value = r.text(node, at, max_length=300)
+    if value is None:
+        return None
+    if value.startswith(("http://", "https://", "//")):
+        r.error(
+            node,
+            at,
+            f"give the address on this site, starting with /, like /week-2/ (not a full web address), got {value!r}",
+        )
+    elif "?" in value or (at.endswith(".from") and "#" in value):
+        r.error(
+            node,
+            at,
+            f"give the path only, like /weeks/2/: query strings and #anchors never reach the server, got {value!r}",
+        )
+    elif not pattern.fullmatch(value):
+        r.error(node, at, f"expected {example}, starting with /, got {value!r}")
+    else:
+        return value
+    return None
+
+
+def _check_redirects(r: Reader, redirects: list[tuple[int, Redirect]], week_paths: dict[str, Week]) -> None:
+    """Each old address once, never a current page, never to itself, never to another old address."""
+    first: dict[str, tuple[int, int]] = {}  # old address → (index, line) where it is first given
+    old_paths = {redirect.old for _, redirect in redirects}
+    for index, redirect in redirects:
+        first_index, first_line = first.setdefault(redirect.old, (index, redirect.old_at[0]))
+        target_path = redirect.new.split("#")[0]
+        if first_index != index:
+            problem = ("from", f"'{redirect.old}' is already redirected on line {first_line}; keep one")
+        elif redirect.old == "/":
+            problem = ("from", "the overview's address / cannot be redirected")
+        elif redirect.old in week_paths:
+            week = week_paths[redirect.old].number
+            problem = ("from", f"'{redirect.old}' is the address of week {week}; a redirect cannot replace a page")
+        elif redirect.old == target_path:
+            problem = ("to", f"'{redirect.new}' is the old address itself")
+        elif target_path in old_paths:
+            problem = ("to", f"'{target_path}' is itself redirected; point straight at the page it moved to")
+        else:
+            continue
+        key, message = problem
+        line, column = redirect.old_at if key == "from" else redirect.new_at
+        r.problems.append(Problem(r.file, line, column, f"redirects[{index}].{key}", message))
