@@ -4,4 +4,10 @@ Plain Python with no MkDocs imports, so the same functions serve the MkDocs hook
 the `make check` command line and the tests:
 
     data/*.yaml --load.load_program--> model.Program --render.render_*--> Markdown/HTML
+
+and, for readers arriving from outside (links, previews, the feed):
+
+    data/ + docs/ front matter + release date --publication.load_publication--> Publication
+    Publication --previews--> 1200×630 PNGs and og: tags    --feed / ics--> feed.xml, atom.xml, .ics
+    Publication + built pages --redirects--> stub pages at old addresses
 """
