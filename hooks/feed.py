@@ -66,6 +66,7 @@ def on_config(config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the feeds and the calendar to the site."""
     publication: Publication = _build["publication"]
+    build_time = get_build_datetime()  # SOURCE_DATE_EPOCH when set
     cards = preview_cards(publication)
     image_sizes = {}
     for card in cards.values():
@@ -81,10 +82,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         cards=cards,
         image_sizes=image_sizes,
         parameters=_build["parameters"],
-        build_time=get_build_datetime(),
+        build_time=build_time,
     )
     calendar = render_calendar(
-        publication.program, site_name=config.site_name, site_url=config.site_url, build_time=get_build_datetime()
+        publication.program, site_name=config.site_name, site_url=config.site_url, build_time=build_time
     )
     for path, content in (
         (FEED_FILE, render_rss(channel)),

@@ -232,6 +232,7 @@ def _draw_barbell(draw: ImageDraw.ImageDraw) -> None:
         draw.rounded_rectangle((x, y - half_height, x + width, y + half_height), radius=5, fill=_BARBELL)
 
 
+@functools.lru_cache(maxsize=32)  # `mkdocs serve` rebuilds redraw only the cards that changed
 def draw_card(card: Card, site_name: str, site_url: str) -> bytes:
     """The card as PNG bytes: same card, same bytes."""
     image = Image.new("RGB", (WIDTH, HEIGHT), _BACKGROUND)
