@@ -90,6 +90,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for redirect, preview in stubs:
         path = Path(config.site_dir) / stub_file(redirect)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_stub(redirect, preview, config.site_name), encoding="utf-8")
+        stub = render_stub(redirect, preview, config.site_name, favicon=config.theme["favicon"])
+        path.write_text(stub, encoding="utf-8")
     if stubs:
         log.info("Redirects: %s", ", ".join(f"{redirect.old} → {redirect.new}" for redirect, _ in stubs))

@@ -10,6 +10,7 @@ link in an old newsletter still points there.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from conftest import FIXTURES, PHONE, ROOT, build_site, copy_project, serve_dire
 from htmlscan import html_pages, scan
 from liftheavy.load import load_program
 from liftheavy.model import Redirect
-from liftheavy.redirects import check_redirects, relative_link, stub_file
+from liftheavy.redirects import check_redirects, relative_file, relative_link, stub_file
 from liftheavy.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE, site_path
 
 PINNED_FILE = Path(__file__).parent / "public-urls.txt"
@@ -156,6 +157,8 @@ def test_redirect_stub_is_plain_html_that_names_the_new_page(renamed_site: Path)
     assert stub.meta["og:url"] == [SITE_URL + "evidence/"]
     assert stub.meta["og:title"] == ["Why runners should lift heavy"]
     assert stub.links == ["../evidence/"]  # a plain link for browsers that do not follow the refresh
+    assert [link["href"] for link in stub.link_rels["icon"]] == ["../assets/images/favicon.png"]
+    assert (renamed_site / "assets/images/favicon.png").is_file()
     assert stub.scripts == 0  # no script: works under a strict Content-Security-Policy
     assert (renamed_site / "program.html").is_file()
     assert scan(renamed_site / "program.html").meta["refresh"] == ["0; url=./"]
@@ -199,6 +202,8 @@ def _redirect(old: str, new: str) -> Redirect:
 def test_stub_file_and_relative_link(old: str, new: str, file: str, link: str) -> None:
     redirect = _redirect(old, new)
     assert (stub_file(redirect), relative_link(redirect)) == (file, link)
+    icon = relative_file(redirect, "assets/images/favicon.png")
+    assert posixpath.normpath(posixpath.join(posixpath.dirname("/" + file), icon)) == "/assets/images/favicon.png"
 
 
 def test_redirect_to_an_unreleased_week_waits_for_it() -> None:

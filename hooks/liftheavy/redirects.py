@@ -33,13 +33,21 @@ def stub_file(redirect: Redirect) -> str:
     return f"{path}index.html" if redirect.old.endswith("/") else path
 
 
+def _old_dir(redirect: Redirect) -> str:
+    return redirect.old if redirect.old.endswith("/") else posixpath.dirname(redirect.old) + "/"
+
+
 def relative_link(redirect: Redirect) -> str:
     """The link from the old address to the new one, relative so any host or base path works."""
-    old_dir = redirect.old if redirect.old.endswith("/") else posixpath.dirname(redirect.old) + "/"
     path, hash_mark, anchor = redirect.new.partition("#")
-    relative = posixpath.relpath(path, old_dir)
+    relative = posixpath.relpath(path, _old_dir(redirect))
     relative = "./" if relative == "." else f"{relative}/"
     return f"{relative}{hash_mark}{anchor}"
+
+
+def relative_file(redirect: Redirect, path: str) -> str:
+    """The link from the old address to a file below the site root (the favicon)."""
+    return posixpath.relpath("/" + path.lstrip("/"), _old_dir(redirect))
 
 
 def check_redirects(
@@ -77,13 +85,17 @@ def check_redirects(
     return ready, problems
 
 
-def render_stub(redirect: Redirect, preview: PagePreview, site_name: str) -> str:
-    """The stub page at the old address; `preview` is the new page's."""
+def render_stub(redirect: Redirect, preview: PagePreview, site_name: str, favicon: str) -> str:
+    """The stub page at the old address; `preview` is the new page's; `favicon` is below the site root.
+
+    The icon link keeps browsers from asking for /favicon.ico, which does not exist.
+    """
     return render_template(
         "redirect.html.j2",
         preview=preview,
         site_name=site_name,
         link=relative_link(redirect),
+        favicon=relative_file(redirect, favicon),
         canonical=preview.url,
         # Our own autoescaped template's output: safe to include as HTML.
         preview_tags=Markup(render_preview_tags(preview, site_name)),
