@@ -28,7 +28,7 @@ from mkdocs.structure.files import File
 from liftheavy.errors import DataError
 from liftheavy.load import load_program
 from liftheavy.model import Program
-from liftheavy.release import ReleaseDateError, release_from_environment
+from liftheavy.release import ReleaseDateError, release_for_command
 from liftheavy.render import GeneratedPage, expand_markers, render_pages
 
 if TYPE_CHECKING:
@@ -51,9 +51,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the program once per build and put every published week into the navigation."""
-    preview = _invocation["command"] == "serve" and not os.environ.get("RELEASE_DATE")
     try:
-        release = release_from_environment(os.environ, preview=preview)
+        release = release_for_command(os.environ, _invocation["command"])
         program = load_program(Path(config.config_file_path).parent)
     except ReleaseDateError as error:
         raise PluginError(str(error)) from None
@@ -66,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     log.info(
         "Release date %s%s: publishing weeks %s",
         release.today,
-        " (preview)" if preview else "",
+        " (preview)" if release.preview else "",
         [week.number for week in release.published(program).weeks],
     )
     return config

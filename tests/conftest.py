@@ -6,6 +6,7 @@ The built site is made once per test session by the same command `make build` ru
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -36,9 +37,17 @@ PHONE = {"width": 360, "height": 740}
 ALL_RELEASED = "2027-02-01"  # a release date after every week in data/: the whole program
 
 
-def build_site(project: Path, site_dir: Path, release_date: str = ALL_RELEASED) -> subprocess.CompletedProcess[str]:
-    """Run the strict build of `project` into `site_dir`, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "RELEASE_DATE": release_date}
+def build_site(
+    project: Path, site_dir: Path, release_date: str = ALL_RELEASED, **environ: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the strict build of `project` into `site_dir`, as `make build` does (`environ`: extra variables)."""
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        "RELEASE_DATE": release_date,
+        **environ,
+    }
     command = [
         str(MKDOCS),
         "build",
@@ -73,16 +82,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(site: Path) -> Iterator[str]:
-    """The built site on a local web server; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """A built site on a local web server; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(site: Path) -> Iterator[str]:
+    """The built site on a local web server; yields its base URL."""
+    with serve_directory(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,12 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VALID = FIXTURES / "valid"
-TARGETS = {"week": "data/weeks/week-1.yaml", "exercises": "data/exercises.yaml", "program": "data/program.yaml"}
+TARGETS = {
+    "week": "data/weeks/week-1.yaml",
+    "exercises": "data/exercises.yaml",
+    "program": "data/program.yaml",
+    "redirects": "data/redirects.yaml",
+}
 INVALID = sorted((FIXTURES / "invalid").glob("*/*.yaml"))
 
 

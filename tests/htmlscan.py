@@ -8,18 +8,29 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 
 class PageScan(HTMLParser):
-    """Collects ids, <a href>s and the URLs a browser would fetch (scripts, styles, images)."""
+    """Collects ids, <a href>s and the URLs a browser would fetch (scripts, styles, images),
+    plus the <head>'s <meta> values (by property or name, in order) and <link rel> targets."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.resources: list[str] = []
+        self.meta: dict[str, list[str]] = {}
+        self.link_rels: dict[str, list[dict[str, str]]] = {}
+        self.scripts = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         if "id" in values:
             self.ids.add(values["id"])
+        if tag == "meta" and "content" in values:
+            key = values.get("property") or values.get("name") or values.get("http-equiv", "").lower()
+            self.meta.setdefault(key, []).append(values["content"])
+        if tag == "link" and "rel" in values:
+            self.link_rels.setdefault(values["rel"], []).append(values)
+        if tag == "script":
+            self.scripts += 1
         if tag == "a" and "href" in values:
             self.links.append(values["href"])
         elif tag in ("script", "img", "iframe", "source") and values.get("src"):

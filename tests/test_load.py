@@ -3,7 +3,7 @@
 
 Each file in fixtures/invalid/<kind>/ replaces one file of the valid fixture program
 (week → data/weeks/week-1.yaml, exercises → data/exercises.yaml, program →
-data/program.yaml) and lists the exact problems it must produce in `# expect:` lines.
+data/program.yaml, redirects → data/redirects.yaml) and lists the exact problems it must produce in `# expect:` lines.
 """
 
 from __future__ import annotations

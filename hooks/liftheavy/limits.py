@@ -61,3 +61,5 @@ BLOCKS = Count(1, 12)
 BLOCK_EXERCISES = Count(1, 3)  # straight sets, dual-set, tri-set
 HIGH_MILEAGE_EXERCISES = Count(1, 6)
 PRESCRIPTION_CUES = Count(1, 2)
+FORMER_IDS = Count(1, 20)
+REDIRECTS = Count(0, 500)  # data/redirects.yaml may list none  # old ids an exercise keeps answering to

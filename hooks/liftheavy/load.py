@@ -36,6 +36,7 @@ from liftheavy.model import (
     Load,
     Prescription,
     Program,
+    Redirect,
     RepRange,
     Session,
     Source,
@@ -46,10 +47,16 @@ from liftheavy.yamlnodes import Reader, compose, did_you_mean, mapping_value, sc
 
 PROGRAM_FILE = "data/program.yaml"
 EXERCISES_FILE = "data/exercises.yaml"
+REDIRECTS_FILE = "data/redirects.yaml"  # optional
 WEEKS_DIR = "data/weeks"
 _WEEK_FILE = re.compile(r"week-(\d+)\.yaml")
 _REPS = re.compile(r"(\d{1,3})\s*-\s*(\d{1,3})")
 _TEMPO = re.compile(r"[0-9X]-[0-9X]-[0-9X]-[0-9X]")
+# An old address: /, then path segments (none starting with a dot, so no ".."), ending in / or .html.
+_SEGMENT = r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*"
+_OLD_PATH = re.compile(rf"/(?:{_SEGMENT}/)*(?:{_SEGMENT}\.html?)?")
+# A page of this site (our addresses are lowercase and end in /), with an optional #anchor.
+_NEW_PATH = re.compile(r"/(?:[a-z0-9][a-z0-9-]*/)*(?:#[A-Za-z0-9_-]+)?")
 
 
 def load_program(root: Path) -> Program:
@@ -70,10 +77,11 @@ def load_program(root: Path) -> Program:
     if not weeks and not problems:
         problems.append(Problem(WEEKS_DIR, 1, 1, "", "no week files; add data/weeks/week-1.yaml"))
     problems.extend(_check_week_numbers(root, weeks))
+    redirects = _load_redirects(root, [w for w, _ in weeks if w is not None], problems)
     if problems or header is None or library is None or any(w is None for w, _ in weeks):
         raise DataError(problems or [Problem(WEEKS_DIR, 1, 1, "", "the program could not be read")])
     ordered = tuple(sorted((w for w, _ in weeks), key=lambda week: week.number))
-    return Program(**header, exercises=tuple(library.values()), weeks=ordered)
+    return Program(**header, exercises=tuple(library.values()), weeks=ordered, redirects=redirects)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,14 +268,43 @@ def _read_library(r: Reader, node: Node) -> dict[str, Exercise] | None:
                 item, where / "id", f"the id '{exercise.id}' is already used by {first}; give each exercise its own id"
             )
         library[exercise.id] = exercise
-    # A library with problems cannot say which ids are unknown: the weeks then skip that check.
+    if len(r.problems) > before:
+        # A library with problems cannot say which ids are unknown: the weeks then skip that check.
+        return None
+    _check_former_ids(r, items, library)
     return None if len(r.problems) > before else library
+
+
+def _check_former_ids(r: Reader, items: list[Node], library: dict[str, Exercise]) -> None:
+    """A former id keeps an old link working, so it must lead to exactly one exercise."""
+    claimed: dict[str, str] = {}
+    for index, (item, exercise) in enumerate(zip(items, library.values(), strict=True)):
+        for position, former in enumerate(exercise.former_ids):
+            at = _TOP / "exercises" / _library_name(item, index) / "former_ids" / f"item {position + 1}"
+            node = _former_id_node(item, position)
+            if former in library:
+                r.error(node, at, f"'{former}' is the id of an exercise in the library; a former id must be unused")
+            elif former in claimed:
+                r.error(node, at, f"'{former}' is already a former id of '{claimed[former]}'")
+            claimed.setdefault(former, exercise.id)
+
+
+def _former_id_node(item: Node, position: int) -> Node:
+    for key, value in item.value:
+        if key.value == "former_ids":
+            return value.value[position]
+    return item
 
 
 def _read_exercise(r: Reader, node: Node, at: Where) -> Exercise | None:
     before = len(r.problems)
     texts = ("regression", "progression", "substitution")
-    keys = r.mapping(node, at, ("id", "name", "pattern", "implement", "equipment", "muscles", "cues", "faults", *texts))
+    keys = r.mapping(
+        node,
+        at,
+        ("id", "name", "pattern", "implement", "equipment", "muscles", "cues", "faults", *texts),
+        ("former_ids",),
+    )
     if keys is None:
         return None
     read = _Fields(keys)
@@ -282,7 +319,14 @@ def _read_exercise(r: Reader, node: Node, at: Where) -> Exercise | None:
         "faults": read("faults", lambda n: r.texts(n, at / "faults", markdown=True)),
         **{key: read(key, lambda n, key=key: r.text(n, at / key, markdown=True)) for key in texts},
     }
-    return None if len(r.problems) > before else Exercise(**fields)
+    former_ids = ()
+    if "former_ids" in keys:
+        former_ids = r.each(keys["former_ids"], at / "former_ids", r.identifier, limits.FORMER_IDS)
+        items = keys["former_ids"].value if isinstance(keys["former_ids"], SequenceNode) else []
+        for index, item in enumerate(items):
+            if item.value == fields["id"]:
+                r.error(item, at / "former_ids" / f"item {index + 1}", f"'{item.value}' is this exercise's current id")
+    return None if len(r.problems) > before else Exercise(**fields, former_ids=former_ids)
 
 
 # -- weeks/week-N.yaml -------------------------------------------------------------------
@@ -348,7 +392,9 @@ def _lookup(r: Reader, node: Node, at: Where, known: dict | None, what: str):
     if value is None or known is None:
         return None
     if value not in known:
-        r.error(node, at, f"unknown {what} '{value}'{did_you_mean(value, tuple(known))}")
+        renamed = [item.id for item in known.values() if value in getattr(item, "former_ids", ())]
+        hint = f"; it was renamed to '{renamed[0]}'" if renamed else did_you_mean(value, tuple(known))
+        r.error(node, at, f"unknown {what} '{value}'{hint}")
         return None
     return known[value]
 
@@ -514,3 +560,90 @@ def _read_high_mileage(r: Reader, node: Node, at: Where, known: _Known) -> HighM
     if prescriptions is not None:
         prescriptions = tuple(p for p in prescriptions if p is not None)
     return None if len(r.problems) > before else HighMileage(note=note, prescriptions=prescriptions)
+
+
+# -- redirects.yaml ----------------------------------------------------------------------
+
+
+def _load_redirects(root: Path, weeks: list[Week], problems: list[Problem]) -> tuple[Redirect, ...]:
+    """The old addresses to keep working; the file is optional."""
+    if not (root / REDIRECTS_FILE).exists():
+        return ()
+    node, reader = _compose_file(root, REDIRECTS_FILE, problems)
+    if node is None:
+        return ()
+    keys = reader.mapping(node, _TOP, ("redirects",))
+    redirects = []
+    if keys is not None and "redirects" in keys:
+        items = reader.sequence(keys["redirects"], _TOP / "redirects", limits.REDIRECTS)
+        where = _TOP / "redirects"
+        redirects = [_read_redirect(reader, item, where / f"redirect {index + 1}") for index, item in enumerate(items)]
+    found = [(index, redirect) for index, redirect in enumerate(redirects) if redirect is not None]
+    _check_redirects(reader, found, {f"/{week.slug}/": week for week in weeks})
+    problems.extend(reader.problems)
+    return tuple(redirect for _, redirect in found)
+
+
+def _read_redirect(r: Reader, node: Node, at: Where) -> Redirect | None:
+    keys = r.mapping(node, at, ("from", "to"))
+    if keys is None or len(keys) < 2:
+        return None
+    old = _read_path(r, keys["from"], at / "from", _OLD_PATH, "an old address like /weeks/2/ (or /week2.html)")
+    new = _read_path(
+        r, keys["to"], at / "to", _NEW_PATH, "a page of this site like /week-2/ or /exercises/#goblet-squat"
+    )
+    if old is None or new is None:
+        return None
+    return Redirect(old=old, new=new, file=r.file, old_at=_position(keys["from"]), new_at=_position(keys["to"]))
+
+
+def _position(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _read_path(r: Reader, node: Node, at: Where, pattern: re.Pattern[str], example: str) -> str | None:
+    value = r.text(node, at, max_length=300)
+    if value is None:
+        return None
+    if value.startswith(("http://", "https://", "//")):
+        r.error(
+            node,
+            at,
+            f"give the address on this site, starting with /, like /week-2/ (not a full web address), got {value!r}",
+        )
+    elif "?" in value or (at.steps[-1] == "from" and "#" in value):
+        r.error(
+            node,
+            at,
+            f"give the path only, like /weeks/2/: query strings and #anchors never reach the server, got {value!r}",
+        )
+    elif not pattern.fullmatch(value):
+        r.error(node, at, f"expected {example}, starting with /, got {value!r}")
+    else:
+        return value
+    return None
+
+
+def _check_redirects(r: Reader, redirects: list[tuple[int, Redirect]], week_paths: dict[str, Week]) -> None:
+    """Each old address once, never a current page, never to itself, never to another old address."""
+    first: dict[str, tuple[int, int]] = {}  # old address → (index, line) where it is first given
+    old_paths = {redirect.old for _, redirect in redirects}
+    for index, redirect in redirects:
+        first_index, first_line = first.setdefault(redirect.old, (index, redirect.old_at[0]))
+        target_path = redirect.new.split("#")[0]
+        if first_index != index:
+            problem = ("from", f"'{redirect.old}' is already redirected on line {first_line}; keep one")
+        elif redirect.old == "/":
+            problem = ("from", "the overview's address / cannot be redirected")
+        elif redirect.old in week_paths:
+            week = week_paths[redirect.old].number
+            problem = ("from", f"'{redirect.old}' is the address of week {week}; a redirect cannot replace a page")
+        elif redirect.old == target_path:
+            problem = ("to", f"'{redirect.new}' is the old address itself")
+        elif target_path in old_paths:
+            problem = ("to", f"'{target_path}' is itself redirected; point straight at the page it moved to")
+        else:
+            continue
+        key, message = problem
+        line, column = redirect.old_at if key == "from" else redirect.new_at
+        r.problems.append(Problem(r.file, line, column, f"redirects › redirect {index + 1} › {key}", message))

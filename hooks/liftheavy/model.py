@@ -82,6 +82,7 @@ class Exercise:
     regression: str
     progression: str
     substitution: str
+    former_ids: tuple[str, ...] = ()  # ids it had before a rename; their old links still land here
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -220,6 +221,32 @@ class Week:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Redirect:
+    """An old address that keeps working after a page moved (`data/redirects.yaml`).
+
+    Paths are site paths as a reader sees them after the site's address: `/weeks/2/`,
+    `/week-2/`, `/exercises/#goblet-squat`. The locations (1-based line and column of each
+    value) let problems found later, once the built pages are known, point at the line.
+    """
+
+    old: str
+    new: str
+    file: str
+    old_at: tuple[int, int]
+    new_at: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """A hand-written page with a publication `date:` in its front matter (the feed lists it)."""
+
+    src_uri: str  # relative to docs/, e.g. why-lift-heavy.md
+    title: str
+    description: str
+    published: dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Program:
     title: str
     tagline: str
@@ -230,6 +257,7 @@ class Program:
     inspiration: Inspiration
     exercises: tuple[Exercise, ...]
     weeks: tuple[Week, ...]
+    redirects: tuple[Redirect, ...] = ()
 
     def neighbours(self, week: Week) -> tuple[Week | None, Week | None]:
         """The previous and next week in program order."""

@@ -54,6 +54,12 @@ def release_from_environment(environ: Mapping[str, str], *, preview: bool, now: 
     return Release(today=today, preview=preview)
 
 
+def release_for_command(environ: Mapping[str, str], command: str) -> Release:
+    """The release decision of one MkDocs run: `serve` previews every week unless RELEASE_DATE is set."""
+    preview = command == "serve" and not environ.get("RELEASE_DATE", "").strip()
+    return release_from_environment(environ, preview=preview)
+
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")  # fmt: skip
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -16,9 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from liftheavy.inline import markdown_text, render_inline
-from liftheavy.model import Prescription, Program, Week
+from liftheavy.model import Exercise, Prescription, Program, Week
 from liftheavy.release import Release, long_date
-from liftheavy.urls import relative_url
+from liftheavy.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE, relative_file_url, relative_url
 
 EXERCISES_PAGE = "exercises.md"
 _ENV = Environment(
@@ -66,12 +66,36 @@ def heading_id(anchor: str) -> Markup:
     return Markup("{#%s}") % anchor
 
 
-def _render(template: str, **context: object) -> str:
+def former_anchors(anchor: str, exercise: Exercise) -> Markup:
+    """Empty anchors for an exercise's former ids, so links made before a rename still land.
+
+    `anchor` ends with the exercise's id (`a-goblet-squat`); each former id gets the same
+    prefix (`a-old-id`). An empty element takes no space; the browser scrolls to it.
+    """
+    prefix = anchor.removesuffix(exercise.id)
+    return Markup("").join(
+        Markup('<span class="lh-former-anchor" id="{}"></span>').format(prefix + former)
+        for former in exercise.former_ids
+    )
+
+
+def render_template(template: str, **context: object) -> str:
+    """Render one of our templates (HTML autoescaped; see the module docstring)."""
     return _ENV.get_template(template).render(**context)
 
 
+_render = render_template
 _ENV.filters.update(inline=render_inline, md=markdown_text, duration=duration, amount=amount, long_date=long_date)
-_ENV.globals.update(url=relative_url, heading_id=heading_id, EXERCISES_PAGE=EXERCISES_PAGE)
+_ENV.globals.update(
+    url=relative_url,
+    file_url=relative_file_url,
+    heading_id=heading_id,
+    former_anchors=former_anchors,
+    EXERCISES_PAGE=EXERCISES_PAGE,
+    FEED_FILE=FEED_FILE,
+    ATOM_FILE=ATOM_FILE,
+    CALENDAR_FILE=CALENDAR_FILE,
+)
 
 
 def render_week(program: Program, week: Week, release: Release) -> GeneratedPage:
@@ -127,10 +151,16 @@ def render_sources(program: Program, page: str, release: Release) -> str:
     return _render("sources.html.j2", program=program, page=page)
 
 
+def render_follow(program: Program, page: str, release: Release) -> str:
+    """How to hear about each week: the release-dates calendar and the feed."""
+    return _render("follow.html.j2", program=program, page=page)
+
+
 MARKERS = {
     "<!-- liftheavy:schedule -->": render_schedule,
     "<!-- liftheavy:equipment -->": render_equipment,
     "<!-- liftheavy:sources -->": render_sources,
+    "<!-- liftheavy:follow -->": render_follow,
 }
 
 

@@ -2,7 +2,8 @@
 
     python -m liftheavy.schema [DIR]     (`make schemas`; DIR defaults to schemas/)
 
-writes `program.schema.json`, `exercises.schema.json` and `week.schema.json`. Each data
+writes `program.schema.json`, `exercises.schema.json`, `week.schema.json` and
+`redirects.schema.json`. Each data
 file names its schema on its first line (`# yaml-language-server: $schema=…`), so VS Code
 with the Red Hat YAML extension completes field names, lists the allowed values and
 underlines mistakes while a coach types.
@@ -31,12 +32,18 @@ from pathlib import Path
 from typing import Any
 
 from liftheavy import limits
+from liftheavy.load import _NEW_PATH, _OLD_PATH
 from liftheavy.model import EQUIPMENT, IMPLEMENTS, MUSCLES, PATTERNS
 
 Schema = dict[str, Any]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-FILES = {"program": "data/program.yaml", "exercises": "data/exercises.yaml", "week": "data/weeks/week-*.yaml"}
+FILES = {
+    "program": "data/program.yaml",
+    "exercises": "data/exercises.yaml",
+    "week": "data/weeks/week-*.yaml",
+    "redirects": "data/redirects.yaml",
+}
 
 LOADER_ONLY = (
     "exercise and source ids a week uses must exist in exercises.yaml and program.yaml (cross-file)",
@@ -45,6 +52,8 @@ LOADER_ONLY = (
     "every exercise in a dual- or tri-set has the same number of sets",
     "a rep range goes from low to high (8-10, not 10-8)",
     "a release date exists on the calendar (no 2027-02-30)",
+    "a former id of an exercise is not a current id and belongs to one exercise only",
+    "a redirect's old address is not a page, is listed once, and its target page and anchor exist",
     "YAML itself: duplicate keys, anchors and aliases, tags, tabs, syntax errors, UTF-8, file size",
 )
 
@@ -271,7 +280,13 @@ def exercise() -> Schema:
                 "Hold a dumbbell upright at your chest by one end.",
                 markdown=True,
             ),
+            "former_ids": listing(
+                "Ids this exercise had before it was renamed, so old links (/exercises/#old-id) keep working.",
+                identifier("One old id.", "goblet-squat-kb"),
+                limits.FORMER_IDS,
+            ),
         },
+        optional=("former_ids",),
     )
 
 
@@ -461,7 +476,38 @@ def week_schema() -> Schema:
     )
 
 
-SCHEMAS = {"program": program_schema, "exercises": exercises_schema, "week": week_schema}
+# -- redirects.yaml ----------------------------------------------------------------------
+
+
+def redirects_schema() -> Schema:
+    address = {
+        "description": "The old address, after the site's address: starts with /, ends with / or .html.",
+        "type": "string",
+        "pattern": f"^{_OLD_PATH.pattern}$",
+        "examples": ["/weeks/2/"],
+    }
+    page = {
+        "description": "The page it moved to, like /week-2/ or /exercises/#goblet-squat.",
+        "type": "string",
+        "pattern": f"^{_NEW_PATH.pattern}$",
+        "examples": ["/week-2/"],
+    }
+    redirect = mapping("One old address and where it now leads.", {"from": address, "to": page})
+    body = mapping(
+        "Old addresses that keep working after a page moved.",
+        {"redirects": listing("The redirects; an empty list [] when there are none.", redirect, limits.REDIRECTS)},
+    )
+    return document(
+        "redirects", "Runners Lift Heavy: redirects.yaml", "Old addresses that still work (data/redirects.yaml).", body
+    )
+
+
+SCHEMAS = {
+    "program": program_schema,
+    "exercises": exercises_schema,
+    "week": week_schema,
+    "redirects": redirects_schema,
+}
 
 
 def render(kind: str) -> str:

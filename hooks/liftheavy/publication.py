@@ -1,0 +1,58 @@
+"""What one build publishes: the program, the release decision and the articles, read once.
+
+    data/*.yaml + docs/*.md front matter + RELEASE_DATE/today --load_publication--> Publication
+
+Each MkDocs hook that needs them (pages, previews, feed, redirects) calls `load_publication`
+with the same inputs, so every part of the site agrees on which weeks are out without the
+hooks sharing state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from liftheavy.articles import load_articles
+from liftheavy.errors import DataError
+from liftheavy.load import load_program
+from liftheavy.model import Article, Program, Week
+from liftheavy.release import Release, release_for_command
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    program: Program  # every week in the data, released or not
+    release: Release
+    articles: tuple[Article, ...]
+
+    @property
+    def published(self) -> Program:
+        """The program with only the weeks that have a page in this build."""
+        return self.release.published(self.program)
+
+    @property
+    def released_weeks(self) -> tuple[Week, ...]:
+        """Weeks out for readers today (a preview shows more pages, but they are not out)."""
+        return tuple(week for week in self.program.weeks if self.release.is_released(week))
+
+    @property
+    def released_articles(self) -> tuple[Article, ...]:
+        return tuple(article for article in self.articles if article.published <= self.release.today)
+
+
+def load_publication(root: Path, docs_dir: Path, environ: Mapping[str, str], command: str) -> Publication:
+    """Read everything; raise `DataError` with every problem of the data and the articles at once."""
+    release = release_for_command(environ, command)  # may raise ReleaseDateError
+    problems = []
+    try:
+        program = load_program(root)
+    except DataError as error:
+        problems.extend(error.problems)
+    try:
+        articles = load_articles(root, docs_dir)
+    except DataError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return Publication(program=program, release=release, articles=articles)

@@ -1,0 +1,96 @@
+"""MkDocs hook: old addresses keep working (`data/redirects.yaml` → redirect stub pages).
+
+Thin glue around `liftheavy.redirects` (no MkDocs imports there):
+
+- on_config: read what this build publishes (`load_publication`, the same inputs as the
+  page hook); the loader has already checked each redirect's form;
+- on_env (every page is rendered, so its anchors are known): check each redirect against
+  the built site, a wrong target is a `data/redirects.yaml:line:col` error that stops the build;
+- on_post_build: write one stub page per redirect at its old address.
+
+Redirects to a week that is not out yet wait for it, like the week's page.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+# Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
+from liftheavy.errors import DataError
+from liftheavy.model import Redirect
+from liftheavy.previews import Card, PagePreview, card_for, page_preview, preview_cards
+from liftheavy.publication import Publication, load_publication
+from liftheavy.redirects import check_redirects, render_stub, stub_file
+from liftheavy.release import ReleaseDateError
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.liftheavy.redirects")
+
+# Reset by every on_config (hook modules survive `mkdocs serve` rebuilds).
+_build: dict[str, object] = {}
+_invocation = {"command": "build"}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _invocation["command"] = command
+
+
+def on_config(config: MkDocsConfig) -> None:
+    root = Path(config.config_file_path).parent
+    try:
+        publication = load_publication(root, Path(config.docs_dir), os.environ, _invocation["command"])
+    except ReleaseDateError as error:
+        raise PluginError(str(error)) from None
+    except DataError as error:
+        raise PluginError(f"the program data has problems:\n{error}") from None
+    _build.clear()
+    _build.update(publication=publication, stubs=[])
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
+    """Check every redirect against the rendered pages; keep the stubs to write."""
+    publication: Publication = _build["publication"]
+    pages = {f"/{file.page.url}": file.page for file in files.documentation_pages() if file.page is not None}
+    anchors = {path: frozenset(page.present_anchor_ids or ()) for path, page in pages.items()}
+    published = {week.slug for week in publication.published.weeks}
+    unpublished = frozenset(f"/{week.slug}/" for week in publication.program.weeks if week.slug not in published)
+    taken = frozenset(file.dest_uri for file in files)
+    ready, problems = check_redirects(publication.program.redirects, anchors, unpublished, taken)
+    if problems:
+        raise PluginError(f"the program data has problems:\n{DataError(problems)}")
+    cards = preview_cards(publication)
+    _build["stubs"] = [(redirect, _preview(pages[redirect.new.split("#")[0]], cards, config)) for redirect in ready]
+
+
+def _preview(page: Page, cards: dict[str, Card], config: MkDocsConfig) -> PagePreview:
+    return page_preview(
+        site_url=config.site_url,
+        src_uri=page.file.src_uri,
+        meta=page.meta,
+        title=page.title,
+        site_name=config.site_name,
+        site_description=config.site_description or "",
+        card=card_for(cards, page.file.src_uri),
+    )
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write the stub pages into the built site."""
+    stubs: list[tuple[Redirect, PagePreview]] = _build["stubs"]
+    for redirect, preview in stubs:
+        path = Path(config.site_dir) / stub_file(redirect)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stub = render_stub(redirect, preview, config.site_name, favicon=config.theme["favicon"])
+        path.write_text(stub, encoding="utf-8")
+    if stubs:
+        log.info("Redirects: %s", ", ".join(f"{redirect.old} → {redirect.new}" for redirect, _ in stubs))
