@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build check test lint lock browser clean
+.PHONY: help serve build check test lint lock browser npm clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,7 +27,7 @@ build: $(VENV)/.site ## Build site/ with mkdocs build --strict (site/ is replace
 check: $(VENV)/.site ## Validate data/ alone; prints every problem as file:line:col
 	$(BIN)/python -m liftheavy.check
 
-test: $(VENV)/.dev browser lint ## Run every test: lint, data, rendering, strict build, real-browser pages
+test: $(VENV)/.dev browser node_modules/.installed lint ## Run every test: lint, data, rendering, strict build, real-browser pages
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev ## Ruff lint and format check
@@ -58,5 +58,18 @@ browser:
 	    echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests need $(CHROMIUM))"; \
 	  fi; }
 
+# Test-only JavaScript (axe-core for the accessibility tests), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json | npm
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+npm:
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else \
+	    echo "npm is missing: run 'sudo apt-get install nodejs npm' (the accessibility tests need axe-core)"; exit 1; \
+	  fi; }
+
 clean: ## Remove build output and the virtual environment
-	rm -rf site site.tmp $(VENV) .pytest_cache
+	rm -rf site site.tmp $(VENV) .pytest_cache node_modules
