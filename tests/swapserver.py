@@ -20,11 +20,13 @@ class SwappableSite:
     def __init__(self, directory: Path, base_path: str = BASE_PATH) -> None:
         self.directory = directory
         self.base_path = base_path
+        self.requests: list[str] = []  # every path asked for, in order
         site = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def translate_path(self, path: str) -> str:
                 request_path = urlsplit(path).path
+                site.requests.append(request_path)
                 if not request_path.startswith(site.base_path):
                     return str(site.directory / "no such file")
                 self.directory = str(site.directory)  # read per request: swap() takes effect at once

@@ -16,7 +16,7 @@ from liftheavy.offline import precache_list, render_service_worker, write_servic
 
 def _precache(site: Path) -> dict[str, str]:
     text = (site / "sw.js").read_text(encoding="utf-8")
-    return json.loads(re.search(r"^const PRECACHE = (\{.*\});$", text, re.MULTILINE).group(1))
+    return json.loads(re.search(r"const PRECACHE\s*=\s*(\{[^}]*\})", text).group(1))
 
 
 def _file(site: Path, url: str) -> Path:
@@ -92,7 +92,7 @@ def test_a_changed_file_changes_the_service_worker(tmp_path: Path) -> None:
     (site / "bg.png").write_bytes(b"new background")
     after = render_service_worker(precache_list(site, "/base/"))
     assert after != before
-    version = re.compile(r'^const VERSION = "([0-9a-f]{12})";$', re.MULTILINE)
+    version = re.compile(r'const VERSION\s*=\s*"([0-9a-f]{12})"')
     assert version.search(after).group(1) != version.search(before).group(1)
 
 
@@ -100,6 +100,6 @@ def test_service_worker_template_is_plain_javascript(tmp_path: Path) -> None:
     text = render_service_worker(precache_list(_tiny_site(tmp_path / "site"), "/"))
     assert "{{" not in text
     assert "{%" not in text
-    assert 'const PRECACHE = {"": ' in text
+    assert re.search(r'const PRECACHE\s*=\s*\{"":\s*"', text)
     assert "importScripts" not in text  # no third-party code in the worker
     assert (ROOT / "hooks" / "liftheavy" / "templates" / "sw.js.j2").is_file()

@@ -25,6 +25,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from liftheavy.minify import minify
+
 SERVICE_WORKER = "sw.js"
 SEARCH_INDEX = "search/search_index.json"  # loaded by Material's search worker, not by a tag
 REVISION_LENGTH = 12
@@ -136,11 +138,11 @@ def _revision(path: Path) -> str:
 
 
 def render_service_worker(entries: list[PrecacheEntry]) -> str:
-    """sw.js: the precache list (URL → revision) and a version that changes with any file."""
+    """sw.js, minified: the precache list (URL → revision) and a version that changes with any file."""
     precache = {entry.url: entry.revision for entry in entries}
     version = hashlib.sha256(json.dumps(precache, sort_keys=True).encode("utf-8")).hexdigest()[:REVISION_LENGTH]
     template = _ENV.get_template("sw.js.j2")
-    return template.render(precache=precache, version=version, timeout_ms=NETWORK_TIMEOUT_MS)
+    return minify(template.render(precache=precache, version=version, timeout_ms=NETWORK_TIMEOUT_MS), ".js")
 
 
 def write_service_worker(site_dir: Path, base_path: str = "/") -> list[PrecacheEntry]:
