@@ -197,6 +197,30 @@ def test_rest_timer_never_hides_a_set(phone, served_site: str) -> None:
     assert focused.bounding_box()["y"] + focused.bounding_box()["height"] <= bar["y"]
 
 
+def test_sound_is_off_by_default_and_beeps_at_the_end_of_rest_when_on(phone, served_site: str) -> None:
+    # Record when each tone is scheduled to start, relative to the audio clock.
+    phone.add_init_script(
+        """window.__tones = [];
+           const create = AudioContext.prototype.createOscillator;
+           AudioContext.prototype.createOscillator = function () {
+             const tone = create.call(this), start = tone.start.bind(tone), audio = this;
+             tone.start = (when) => { window.__tones.push(Math.round(when - audio.currentTime)); start(when); };
+             return tone;
+           };"""
+    )
+    first = WEEK_1.sessions[0].blocks[0].prescriptions[0]
+    rest = phone.locator(f"#a-{first.exercise.id} [data-lh-rest]")
+    phone.goto(served_site + "week-1/")
+    rest.click()
+    assert phone.evaluate("window.__tones") == []  # silent unless asked for
+    phone.get_by_role("button", name="Skip").click()
+    phone.locator(".lh-settings summary").click()
+    phone.get_by_label("Beep when rest is over").check()
+    assert phone.evaluate("window.__tones") == [0]  # a sample beep, and the tap unlocks audio
+    rest.click()
+    assert phone.evaluate("window.__tones") == [0, first.rest_s]  # on the audio clock, at the end
+
+
 # ---------------------------------------------------------------- units, 1RM, plates
 
 
@@ -221,7 +245,9 @@ def _barbell_text(one_rep_max: float, percent: int, unit: str, bar: float) -> st
     step, plates = (5, [45, 35, 25, 10, 5, 2.5]) if unit == "lb" else (2.5, [25, 20, 15, 10, 5, 2.5, 1.25])
     total = max(bar, _nearest_step(one_rep_max * percent / 100, step))
     side = " + ".join(_number(plate) for plate in _plates((total - bar) / 2, plates))
-    return f"Your load: {_number(total)} {unit}: {side} {unit} per side on a {_number(bar)} {unit} bar"
+    if not side:
+        return f"Your load: {_number(total)} {unit}: the empty bar"
+    return f"Your load: {_number(total)} {unit} = {_number(bar)} {unit} bar + {side} {unit} per side"
 
 
 def _percent_cards(week, exercise_id: str) -> list[tuple[str, int]]:
@@ -333,6 +359,7 @@ def test_keep_screen_awake_holds_and_releases_a_wake_lock(phone, served_site: st
     phone.goto(served_site + "week-1/")
     toggle = phone.get_by_label("Keep screen awake")
     assert toggle.is_visible()  # Chromium has the Screen Wake Lock API
+    assert phone.locator("[data-lh-wake-tip]").is_hidden()
     toggle.check()
     phone.wait_for_function("window.__locks.length === 1")
     assert phone.evaluate("window.__locks[0].released") is False
@@ -348,6 +375,7 @@ def test_keep_screen_awake_is_not_offered_without_the_api(phone, served_site: st
     phone.goto(served_site + "week-1/")
     assert phone.locator("[data-lh-gym]").is_visible()
     assert phone.locator("[data-lh-wake-option]").is_hidden()
+    assert phone.get_by_text("set Auto-Lock to 5 minutes").is_visible()  # what to do instead
 
 
 # ---------------------------------------------------------------- no JavaScript, print

@@ -70,8 +70,8 @@
       for (const plate of PLATES[unit]) {
         while (side >= plate - 1e-9) { plates.push(number(plate)); side -= plate; }
       }
-      const each = plates.length ? plates.join(" + ") + u + " per side" : "the empty bar";
-      return `${number(total)}${u}: ${each} on a ${bar}${u} bar`;
+      if (!plates.length) return `${number(total)}${u}: the empty bar`;
+      return `${number(total)}${u} = ${bar}${u} bar + ${plates.join(" + ")}${u} per side`;
     }
     if (kind === "kettlebell-pair" || (kind === "kettlebell" && target > bells[bells.length - 1])) {
       const bell = nearest(bells, target / 2);
@@ -275,7 +275,8 @@
       if (hadFocus && returnFocus) returnFocus.focus();
     };
     function startRest(button) {
-      returnFocus = button;
+      // Skip/Close give focus back to what started the rest (the set's box or the button).
+      returnFocus = timerBar.contains(document.activeElement) ? returnFocus : document.activeElement;
       unlockAudio();
       const card = button.closest(".lh-card");
       run({ end: Date.now() + button.dataset.lhRest * 1000, name: $(".lh-card__title a", card).textContent });
@@ -305,6 +306,7 @@
       (sentinel) => { lock = sentinel; },
       () => { wake.checked = false; say("This browser would not keep the screen awake"); },
     );
+    $("[data-lh-wake-tip]", gym).hidden = "wakeLock" in navigator;
     if ("wakeLock" in navigator) {
       $("[data-lh-wake-option]", gym).hidden = false;
       wake.checked = load("wake", false);
