@@ -78,6 +78,11 @@ def test_every_page_opens_offline_after_visiting_the_overview(phone, site: Path)
             assert phone.locator(".lh-card").count() == cards + len(week.high_mileage.prescriptions)
             assert phone.locator("[data-lh-gym]").is_visible()  # the gym script came from the cache too
             assert phone.get_by_text("This site now works offline on this phone.").is_visible()
+        # Ticking sets works with no signal and survives a reload.
+        phone.goto(server.url + "week-1/")
+        phone.locator("[data-lh-tick]").nth(1).check()
+        phone.reload()
+        assert phone.locator("[data-lh-tick]").nth(1).is_checked()
         # A newsletter link with tracking tags opens the saved page.
         phone.goto(server.url + "week-2/?utm_source=newsletter&utm_medium=email#session-b")
         _shows_its_content(phone, site, "week-2/")
