@@ -69,7 +69,9 @@ def _tiny_site(root: Path) -> Path:
     (root / "index.html").write_text(
         '<link rel="stylesheet" href="css/s.css"><script src="https://cdn.example/x.js"></script><a href="a/">A</a>'
     )
-    (root / "a" / "index.html").write_text('<img src="../pic.png?v=1"><img src="data:image/png;base64,AA==">')
+    (root / "a" / "index.html").write_text(
+        '<img src="../pic.png?v=1"><img src="data:image/png;base64,AA=="><script id="__config">not json</script>'
+    )
     (root / "404.html").write_text('<link rel="icon" href="/base/pic.png">')
     (root / "css" / "s.css").write_text("body { background: url('../bg.png') }")
     (root / "pic.png").write_bytes(b"png")

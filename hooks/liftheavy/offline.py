@@ -73,7 +73,10 @@ class _References(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self._in_config and tag == "script":
             self._in_config = False
-            worker = json.loads(self._config or "{}").get("search")
+            try:
+                worker = json.loads(self._config or "{}").get("search")
+            except (ValueError, AttributeError):  # not Material's config after all: nothing to add
+                worker = None
             if isinstance(worker, str):
                 self.urls.append(worker)
 
