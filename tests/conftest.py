@@ -77,6 +77,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+NEXT_DEPLOY_TITLE = "Groundwork"  # week 1's title in `changed_site`
+
+
+@pytest.fixture(scope="session")
+def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as the next deploy would build it: week 1 retitled, and its first exercise
+    (session A's goblet squat) given one more set."""
+    project = copy_project(tmp_path_factory.mktemp("next-deploy"))
+    week = project / "data" / "weeks" / "week-1.yaml"
+    text = week.read_text(encoding="utf-8").replace("title: Foundation", f"title: {NEXT_DEPLOY_TITLE}")
+    week.write_text(text.replace("sets: 3", "sets: 4", 1), encoding="utf-8")
+    site_dir = tmp_path_factory.mktemp("next-deploy-site")
+    result = build_site(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # keep test output readable
         pass

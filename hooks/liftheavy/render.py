@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from liftheavy.gym import loading, main_lifts, set_label, tick_key
 from liftheavy.inline import markdown_text, render_inline
 from liftheavy.model import Exercise, Prescription, Program, Week
 from liftheavy.release import Release, long_date
@@ -61,9 +62,11 @@ def amount(prescription: Prescription) -> str:
     return f"{text} per side" if prescription.per_side else text
 
 
-def heading_id(anchor: str) -> Markup:
-    """attr_list syntax giving a Markdown heading a stable id from the data (`{#session-a}`)."""
-    return Markup("{#%s}") % anchor
+def heading_id(anchor: str, classes: str = "") -> Markup:
+    """attr_list syntax giving a Markdown heading a stable id from the data (`{#session-a}`),
+    and optionally classes (`{#session-a .lh-full}`) the gym script and print styles use."""
+    names = "".join(f" .{name}" for name in classes.split())
+    return Markup("{#%s%s}") % (anchor, names)
 
 
 def former_anchors(anchor: str, exercise: Exercise) -> Markup:
@@ -96,6 +99,7 @@ _ENV.globals.update(
     ATOM_FILE=ATOM_FILE,
     CALENDAR_FILE=CALENDAR_FILE,
 )
+_ENV.globals.update(tick_key=tick_key, loading=loading, set_label=set_label, main_lifts=main_lifts)
 
 
 def render_week(program: Program, week: Week, release: Release) -> GeneratedPage:

@@ -1,0 +1,29 @@
+"""MkDocs hook: serve our own JavaScript and CSS minified (the 10 KB gzipped budget).
+
+Thin glue around `liftheavy.minify` (no MkDocs imports there). on_post_build minifies, in the
+built site, the files listed under `extra_css` and `extra_javascript` (ours: Material's own
+assets are minified already), before `hooks/offline.py` hashes every file for the service worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
+
+# Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
+from liftheavy.minify import minify_site_files
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.plugins.liftheavy.minify")
+
+
+@event_priority(-50)  # late, but before hooks/offline.py (-100) hashes the files
+def on_post_build(*, config: MkDocsConfig) -> None:
+    paths = [str(path) for path in config.extra_css] + [str(script) for script in config.extra_javascript]
+    changed = minify_site_files(Path(config.site_dir), paths)
+    log.info("Minified %d of our own scripts and stylesheets", len(changed))
