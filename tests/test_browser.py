@@ -136,3 +136,25 @@ def test_exercise_link_lands_on_its_library_entry(phone, served_site: str) -> No
     phone.locator("#a-goblet-squat .lh-card__title a").click()
     phone.wait_for_url("**/exercises/#goblet-squat")
     assert phone.locator("#goblet-squat").is_visible()
+
+
+LAYOUT_SHIFTS = """
+window.__shift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_does_not_jump_while_loading(browser, served_site: str, url: str) -> None:
+    # The gym tools are shown by a script; they must hold their place from the first paint,
+    # or the session moves under the runner's thumb (Lighthouse's CLS).
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+    page.goto(served_site + url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    shift = page.evaluate("window.__shift")
+    context.close()
+    assert shift < 0.02

@@ -307,6 +307,7 @@
       () => { wake.checked = false; say("This browser would not keep the screen awake"); },
     );
     $("[data-lh-wake-tip]", gym).hidden = "wakeLock" in navigator;
+    gym.classList.toggle("lh-no-wake", !("wakeLock" in navigator));
     if ("wakeLock" in navigator) {
       $("[data-lh-wake-option]", gym).hidden = false;
       wake.checked = load("wake", false);
