@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build check test lint lock browser clean
+.PHONY: help serve build check test lint lock browser bench bench-compare clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -31,8 +31,16 @@ test: $(VENV)/.dev browser lint ## Run every test: lint, data, rendering, strict
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev ## Ruff lint and format check
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests perf
+	$(BIN)/ruff format --check hooks tests perf
+
+bench: $(VENV)/.dev browser ## Measure builds, page weight and first loads against stock Material (perf/results/)
+	$(BIN)/python -m perf.bench
+
+# make bench-compare A=<result file or git revision> B=<result file or git revision>
+bench-compare: $(VENV)/.dev browser ## Compare two benchmark results or commits: make bench-compare A=HEAD~1 B=HEAD
+	@test -n "$(A)" -a -n "$(B)" || { echo "usage: make bench-compare A=<file or revision> B=<file or revision>"; exit 2; }
+	$(BIN)/python -m perf.bench --compare "$(A)" "$(B)"
 
 lock: ## Recompile the hashed lock files from requirements*.in
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install -q uv
@@ -59,4 +67,4 @@ browser:
 	  fi; }
 
 clean: ## Remove build output and the virtual environment
-	rm -rf site site.tmp $(VENV) .pytest_cache
+	rm -rf site site.tmp $(VENV) .pytest_cache perf/results
