@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build check test lint lock browser bench bench-compare clean
+.PHONY: help serve build check test lint lock browser npm bench bench-compare audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,8 +27,9 @@ build: $(VENV)/.site ## Build site/ with mkdocs build --strict (site/ is replace
 check: $(VENV)/.site ## Validate data/ alone; prints every problem as file:line:col
 	$(BIN)/python -m liftheavy.check
 
-test: $(VENV)/.dev browser lint ## Run every test: lint, data, rendering, strict build, real-browser pages
+test: $(VENV)/.dev browser node_modules/.installed lint ## Run every test: lint, data, rendering, strict build, real-browser pages, Lighthouse audit
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory audit
 
 lint: $(VENV)/.dev ## Ruff lint and format check
 	$(BIN)/ruff check hooks tests perf
@@ -41,6 +42,9 @@ bench: $(VENV)/.dev browser ## Measure builds, page weight and first loads again
 bench-compare: $(VENV)/.dev browser ## Compare two benchmark results or commits: make bench-compare A=HEAD~1 B=HEAD
 	@test -n "$(A)" -a -n "$(B)" || { echo "usage: make bench-compare A=<file or revision> B=<file or revision>"; exit 2; }
 	$(BIN)/python -m perf.bench --compare "$(A)" "$(B)"
+
+audit: $(VENV)/.site browser node_modules/.installed ## Lighthouse mobile on every page (gzip, light and dark); fails below 100
+	$(BIN)/python -m perf.audit
 
 lock: ## Recompile the hashed lock files from requirements*.in
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install -q uv
@@ -66,5 +70,18 @@ browser:
 	    echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests need $(CHROMIUM))"; \
 	  fi; }
 
+# Test-only JavaScript (Lighthouse for `make audit`), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json | npm
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+npm:
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else \
+	    echo "npm is missing: run 'sudo apt-get install nodejs npm' (make audit needs Lighthouse)"; exit 1; \
+	  fi; }
+
 clean: ## Remove build output and the virtual environment
-	rm -rf site site.tmp $(VENV) .pytest_cache perf/results
+	rm -rf site site.tmp $(VENV) .pytest_cache node_modules perf/results
