@@ -437,6 +437,10 @@ COMPARED = (
 )
 
 
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
 def compare(before: dict[str, Any], after: dict[str, Any]) -> str:
     """A table of each case's key numbers in two results, with the change."""
     rows = []
@@ -447,7 +451,7 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> str:
             continue
         for label, read in COMPARED:
             a, b = read(old), read(new)
-            rows.append([old["case"], label, f"{a:.3g}", f"{b:.3g}", f"{100 * (b - a) / a:+.1f}%" if a else "-"])
+            rows.append([old["case"], label, _number(a), _number(b), f"{100 * (b - a) / a:+.1f}%" if a else "-"])
     if before.get("first_load") and after.get("first_load"):
         for path, old in before["first_load"]["ours"].items():
             new = after["first_load"]["ours"].get(path)

@@ -7,7 +7,6 @@ measured on its own (`RUSAGE_CHILDREN` would keep the maximum over every child s
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import statistics
 import subprocess
@@ -72,8 +71,3 @@ class Summary:
 
     def as_json(self) -> dict[str, object]:
         return {"median": self.median, "min": self.low, "max": self.high, "runs": list(self.runs)}
-
-
-def own_peak_rss_mb() -> float:
-    """This process's own peak resident set so far."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

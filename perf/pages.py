@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from perf.serve import GZIP_LEVEL, Sent
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
 PHONE = {"width": 360, "height": 740}
 QUIET_MS = 500  # the network counts as settled after this long without a request
@@ -102,7 +102,7 @@ def first_load(browser: Browser, base_url: str, sent: list[Sent], path: str, on_
     )
 
 
-def _wait_until_quiet(page, requests: list[str]) -> None:
+def _wait_until_quiet(page: Page, requests: list[str]) -> None:
     """Wait until no new request has started for QUIET_MS (late ones: worker, index, favicon)."""
     seen = -1
     while seen != len(requests):

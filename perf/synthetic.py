@@ -5,7 +5,7 @@ exercise `k` is a copy of real exercise `k mod R` with its own id and name (`gob
 and week `n` is a copy of real week `(n - 1) mod W + 1`, renumbered, released a week after the
 one before, with each exercise swapped for one of its copies so that the weeks together use
 the whole library. Files are written with PyYAML's safe dumper (no anchors or aliases, which
-the loader refuses); `make_project` copies the site sources next to the data so the result
+the loader refuses); `make_project` copies the project next to the data so the result
 builds with `mkdocs build` like the real project.
 """
 
@@ -19,7 +19,8 @@ from typing import Any
 
 import yaml
 
-PROJECT_PARTS = ("docs", "data", "hooks", "overrides", "mkdocs.yml")
+# Not part of the site's sources: environments, build output, results, caches.
+NOT_COPIED = (".git", ".venv*", "node_modules", "site", "site.tmp", "results", "__pycache__", ".*_cache", ".hypothesis")
 _NAME_MAX = 60  # the loader's limit for exercise names
 
 
@@ -40,13 +41,8 @@ def _write(path: Path, data: Any, comment: str) -> None:
 
 
 def copy_project(source: Path, destination: Path) -> Path:
-    """The site sources of `source` (config, docs, data, hooks, overrides) copied to `destination`."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        if (source / name).is_dir():
-            shutil.copytree(source / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif (source / name).is_file():
-            shutil.copy(source / name, destination / name)
+    """Everything a build of `source` may read (config, docs, data, hooks, overrides, ...)."""
+    shutil.copytree(source, destination, ignore=shutil.ignore_patterns(*NOT_COPIED), dirs_exist_ok=True)
     return destination
 
 
