@@ -15,6 +15,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -133,12 +134,19 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.sent.append(Sent(location, 301, "", "", 0))
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser closing a kept-alive connection is normal, not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site: Path, port: int = 0) -> Iterator[tuple[str, list[Sent]]]:
     """Serve `site` on 127.0.0.1 in a background thread; yields the base URL and the response log."""
     sent: list[Sent] = []
     handler = type("SiteHandler", (GzipHandler,), {"sent": sent})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    server = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
