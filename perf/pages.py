@@ -102,6 +102,26 @@ def first_load(browser: Browser, base_url: str, sent: list[Sent], path: str, on_
     )
 
 
+def visits(browser: Browser, base_url: str, sent: list[Sent], paths: list[str]) -> list[list[Sent]]:
+    """Open `paths` one after another in one browser context with its HTTP cache on, as a
+    reader clicking through would (service workers blocked, so only HTTP caching counts);
+    returns what the server sent for each visit."""
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        sent_per_visit = []
+        for path in paths:
+            start = len(sent)
+            page.goto(base_url + path, wait_until="load")
+            _wait_until_quiet(page, requests)
+            sent_per_visit.append(sent[start:])
+    finally:
+        context.close()
+    return sent_per_visit
+
+
 def _wait_until_quiet(page: Page, requests: list[str]) -> None:
     """Wait until no new request has started for QUIET_MS (late ones: worker, index, favicon)."""
     seen = -1

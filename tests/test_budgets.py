@@ -4,7 +4,9 @@ Every page's HTML must arrive in the first round trip (14 KB gzip), and every pa
 with an empty cache in Chromium, served with gzip, must stay within the first-load budget
 (100 KB gzip of HTML, CSS, JS, fonts and images; the search index is counted as a request
 but not as bytes) and the request budget, and must not request anything from another host.
-Pages are whatever the build produced, so new pages and assets are measured too.
+With GitHub Pages' cache headers, a page visited again downloads nothing and the next page
+costs its own HTML only. Pages are whatever the build produced, so new pages and assets are
+measured too.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from perf.budgets import load_budgets
-from perf.pages import FirstLoad, first_load, html_sizes, page_paths
+from perf.pages import FirstLoad, first_load, html_sizes, page_paths, visits
 from perf.serve import serve
 
 BUDGETS = load_budgets()
@@ -74,3 +76,15 @@ def test_bytes_are_counted_as_sent_compressed(site: Path, first_loads: list[Firs
         raw = sum((site / path.lstrip("/")).stat().st_size for path in sent if path.endswith((".css", ".js")))
         compressed = sum(size for path, size in sent.items() if path.endswith((".css", ".js")))
         assert compressed < raw / 2
+
+
+@pytest.mark.browser
+def test_next_page_costs_its_html_and_a_page_seen_before_nothing(site: Path, browser) -> None:
+    weeks = [path for path in page_paths(site) if path.startswith("week-")][:2]
+    assert len(weeks) == 2
+    html = {size.path: size.gzip_bytes for size in html_sizes(site)}
+    with serve(site) as (base_url, sent):
+        first, following, again = visits(browser, base_url, sent, [weeks[0], weeks[1], weeks[0]])
+    assert sum(response.body_bytes for response in first) > html[weeks[0]]  # CSS and JS came too
+    assert [(response.path, response.body_bytes) for response in following] == [(f"/{weeks[1]}", html[weeks[1]])]
+    assert again == []
