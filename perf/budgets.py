@@ -1,0 +1,45 @@
+"""The budgets in `perf/budgets.toml`, typed: read by the budget tests, the bench and the audit."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+BUDGETS_FILE = Path(__file__).with_name("budgets.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class Budgets:
+    html_gzip_max_bytes: int
+    first_load_gzip_max_bytes: int
+    first_load_requests_max: int
+    on_demand: tuple[str, ...]  # site paths fetched only for search, left out of first-load bytes
+    lighthouse_min_score: int
+    lighthouse_categories: tuple[str, ...]
+    lighthouse_dark_categories: tuple[str, ...]
+    performance_attempts: int
+    build_real_seconds_max: float
+    build_real_peak_rss_mb_max: float
+    build_synthetic_peak_rss_mb_max: float
+    generation_per_page_growth_max: float
+
+
+def load_budgets(path: Path = BUDGETS_FILE) -> Budgets:
+    """Read the budgets; a missing key is a KeyError naming it."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    html, first, lighthouse, build = raw["html"], raw["first_load"], raw["lighthouse"], raw["build"]
+    return Budgets(
+        html_gzip_max_bytes=html["gzip_max_bytes"],
+        first_load_gzip_max_bytes=first["gzip_max_bytes"],
+        first_load_requests_max=first["requests_max"],
+        on_demand=tuple(first["on_demand"]),
+        lighthouse_min_score=lighthouse["min_score"],
+        lighthouse_categories=tuple(lighthouse["categories"]),
+        lighthouse_dark_categories=tuple(lighthouse["dark_categories"]),
+        performance_attempts=lighthouse["performance_attempts"],
+        build_real_seconds_max=build["real_seconds_max"],
+        build_real_peak_rss_mb_max=build["real_peak_rss_mb_max"],
+        build_synthetic_peak_rss_mb_max=build["synthetic_peak_rss_mb_max"],
+        generation_per_page_growth_max=build["generation_per_page_growth_max"],
+    )
