@@ -129,3 +129,20 @@ def test_bench_smoke_run_writes_a_well_formed_result(tmp_path: Path, browser) ->
     table = compare(latest, latest)
     assert "first load gzip B" in table
     assert "+0.0%" in table
+
+
+def test_peak_memory_is_the_commands_own_not_the_callers() -> None:
+    # On Linux a forked child starts with its parent's memory high-water mark; a big test
+    # session must not make a small build look big.
+    import os
+    import sys
+
+    from perf.measure import run_measured
+
+    ballast = bytearray(300 * 1024 * 1024)
+    for index in range(0, len(ballast), 4096):
+        ballast[index] = 1
+    measured = run_measured([sys.executable, "-c", "pass"], env=dict(os.environ), cwd=ROOT)
+    assert measured.returncode == 0
+    assert measured.peak_rss_mb < 100
+    del ballast
