@@ -26,9 +26,9 @@ from mkdocs.structure.files import File
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
 from liftheavy.errors import DataError
-from liftheavy.load import load_program
 from liftheavy.model import Program
-from liftheavy.release import ReleaseDateError, release_for_command
+from liftheavy.publication import load_publication
+from liftheavy.release import ReleaseDateError
 from liftheavy.render import GeneratedPage, expand_markers, render_pages
 
 if TYPE_CHECKING:
@@ -52,12 +52,13 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the program once per build and put every published week into the navigation."""
     try:
-        release = release_for_command(os.environ, _invocation["command"])
-        program = load_program(Path(config.config_file_path).parent)
+        root = Path(config.config_file_path).parent
+        publication = load_publication(root, Path(config.docs_dir), os.environ, _invocation["command"])
     except ReleaseDateError as error:
         raise PluginError(str(error)) from None
     except DataError as error:
         raise PluginError(f"the program data has problems:\n{error}") from None
+    program, release = publication.program, publication.release
     pages = render_pages(program, release)
     _build.clear()
     _build.update(program=program, release=release, pages={page.src_uri: page for page in pages})
