@@ -124,7 +124,8 @@ def test_search_finds_an_exercise(phone, served_site: str) -> None:
     phone.goto(served_site + "week-1/", wait_until="networkidle")  # the search index is loaded
     phone.locator("label.md-header__button[for='__search']").click()
     phone.locator("input.md-search__input").press_sequentially("copenhagen")
-    results = phone.locator(".md-search-result__item")
+    # Results refresh as each letter arrives; wait for the finished query's list, not the first one.
+    results = phone.locator(".md-search-result__item", has_text="Copenhagen")
     results.first.wait_for()
     assert "Copenhagen" in results.first.inner_text()
     assert phone.errors == []
