@@ -5,7 +5,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-export PYTHONPATH := hooks
 # Material and ProperDocs print end-of-life banners to stderr; they are not our warnings.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
@@ -25,17 +24,17 @@ build: $(VENV)/.site ## Build site/ with mkdocs build --strict (site/ is replace
 	rm -rf site && mv site.tmp site
 
 linkcheck: $(VENV)/.site ## Check every internal link and anchor of the built site/ (after make build)
-	$(BIN)/python tests/linkcheck.py site
+	$(BIN)/python -m liftheavy.tools.linkcheck site
 
 check: $(VENV)/.site ## Validate data/ alone; prints every problem as file:line:col
-	$(BIN)/python -m liftheavy.check
+	$(BIN)/python -m liftheavy.tools.check
 
 BASE ?= origin/main
 changes: $(VENV)/.site ## What data/ changes do to the program since BASE (default origin/main), in program terms
-	$(BIN)/python -m liftheavy.changes "$(BASE)" HEAD
+	$(BIN)/python -m liftheavy.tools.changes "$(BASE)" HEAD
 
-schemas: $(VENV)/.site ## Regenerate schemas/*.schema.json from hooks/liftheavy/schema.py
-	$(BIN)/python -m liftheavy.schema schemas
+schemas: $(VENV)/.site ## Regenerate schemas/*.schema.json from src/liftheavy/tools/schema.py
+	$(BIN)/python -m liftheavy.tools.schema schemas
 
 install: $(VENV)/.dev browser node_modules/.installed ## Install everything the tests need, from the lock files (CI's first step)
 
@@ -43,9 +42,10 @@ test: $(VENV)/.dev browser node_modules/.installed lint ## Run every test: lint,
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory audit
 
-lint: $(VENV)/.dev ## Ruff lint and format check
-	$(BIN)/ruff check hooks tests perf
-	$(BIN)/ruff format --check hooks tests perf
+lint: $(VENV)/.dev ## Ruff lint and format check, mypy --strict over src/ and hooks/
+	$(BIN)/ruff check src hooks tests perf
+	$(BIN)/ruff format --check src hooks tests perf
+	$(BIN)/mypy
 
 bench: $(VENV)/.dev browser ## Measure builds, page weight and first loads against stock Material (perf/results/)
 	$(BIN)/python -m perf.bench
@@ -64,9 +64,13 @@ lock: ## Recompile the hashed lock files from requirements*.in
 	.venv-lock/bin/uv pip compile --python-version 3.11 --generate-hashes requirements-dev.in -o requirements-dev.lock
 	rm -rf .venv-lock
 
-$(VENV)/.site: requirements.lock
+# The site's dependencies from the hashed lock, then our own package (src/liftheavy/) in its
+# own step: pip cannot hash a local project. Editable, so `make serve` sees core changes;
+# no build isolation, so the build backend is the flit-core pinned (and hashed) in the lock.
+$(VENV)/.site: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
 $(VENV)/.dev: requirements-dev.lock $(VENV)/.site

@@ -1,6 +1,6 @@
 """MkDocs hook: the RSS and Atom feeds and the calendar of release dates.
 
-Thin glue around `liftheavy.feed` and `liftheavy.ics` (no MkDocs imports there):
+Thin glue around `liftheavy.sharing.feeds` and `liftheavy.sharing.ics` (no MkDocs imports there):
 
 - on_config: read what this build publishes (`load_publication`, the same inputs as the
   page hook) and check the feed settings (`extra.feed.url_parameters` in mkdocs.yml);
@@ -24,13 +24,13 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_build_datetime
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
-from liftheavy.errors import DataError
-from liftheavy.feed import FeedConfigError, feed_channel, render_atom, render_rss, url_parameters
-from liftheavy.ics import render_calendar
-from liftheavy.previews import preview_cards
-from liftheavy.publication import Publication, load_publication
-from liftheavy.release import ReleaseDateError
-from liftheavy.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE
+from liftheavy.data.errors import DataError
+from liftheavy.data.publication import Publication, load_publication
+from liftheavy.data.release import ReleaseDateError
+from liftheavy.pages.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE
+from liftheavy.sharing.feeds import FeedConfigError, feed_channel, render_atom, render_rss, url_parameters
+from liftheavy.sharing.ics import render_calendar
+from liftheavy.sharing.previewcards import preview_cards
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

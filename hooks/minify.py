@@ -1,6 +1,6 @@
 """MkDocs hook: serve our own JavaScript and CSS minified (the 10 KB gzipped budget).
 
-Thin glue around `liftheavy.minify` (no MkDocs imports there). on_post_build minifies, in the
+Thin glue around `liftheavy.browser.minifier` (no MkDocs imports there). on_post_build minifies, in the
 built site, the files listed under `extra_css` and `extra_javascript` (ours: Material's own
 assets are minified already), before `hooks/offline.py` hashes every file for the service worker.
 """
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
-from liftheavy.minify import minify_site_files
+from liftheavy.browser.minifier import minify_site_files
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,6 +1,6 @@
 """MkDocs hook: the service worker that makes every page open with no signal after one visit.
 
-Thin glue around `liftheavy.offline` (no MkDocs imports there). on_post_build runs last, once
+Thin glue around `liftheavy.browser.serviceworker` (no MkDocs imports there). on_post_build runs last, once
 every page and every other hook's file is written, and writes `sw.js` at the site root with
 the precache list of this build (each page and asset with a content hash). The gym script
 (`docs/assets/javascripts/liftheavy-gym.js`) registers it on every page.
@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
-from liftheavy.offline import write_service_worker
+from liftheavy.browser.serviceworker import write_service_worker
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

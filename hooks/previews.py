@@ -1,6 +1,6 @@
 """MkDocs hook: link previews (Open Graph and Twitter tags) and their 1200×630 images.
 
-Thin glue around `liftheavy.previews` (no MkDocs imports there):
+Thin glue around `liftheavy.sharing.previewcards` (no MkDocs imports there):
 
 - on_config: read what this build publishes (`load_publication`: the same data, release
   date and articles as the page hook, computed again from the same inputs);
@@ -22,10 +22,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
-from liftheavy.errors import DataError
-from liftheavy.previews import Card, card_for, draw_card, page_preview, preview_cards, render_preview_tags
-from liftheavy.publication import Publication, load_publication
-from liftheavy.release import ReleaseDateError
+from liftheavy.data.errors import DataError
+from liftheavy.data.publication import Publication, load_publication
+from liftheavy.data.release import ReleaseDateError
+from liftheavy.sharing.previewcards import Card, card_for, draw_card, page_preview, preview_cards, render_preview_tags
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

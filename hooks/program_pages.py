@@ -25,11 +25,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
-from liftheavy.errors import DataError
-from liftheavy.model import Program
-from liftheavy.publication import load_publication
-from liftheavy.release import ReleaseDateError
-from liftheavy.render import GeneratedPage, expand_markers, render_pages
+from liftheavy.data.errors import DataError
+from liftheavy.data.model import Program
+from liftheavy.data.publication import load_publication
+from liftheavy.data.release import ReleaseDateError
+from liftheavy.pages.render import GeneratedPage, expand_markers, render_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,6 +1,6 @@
 """MkDocs hook: old addresses keep working (`data/redirects.yaml` → redirect stub pages).
 
-Thin glue around `liftheavy.redirects` (no MkDocs imports there):
+Thin glue around `liftheavy.sharing.redirectstubs` (no MkDocs imports there):
 
 - on_config: read what this build publishes (`load_publication`, the same inputs as the
   page hook); the loader has already checked each redirect's form;
@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
-from liftheavy.errors import DataError
-from liftheavy.model import Redirect
-from liftheavy.previews import Card, PagePreview, card_for, page_preview, preview_cards
-from liftheavy.publication import Publication, load_publication
-from liftheavy.redirects import check_redirects, render_stub, stub_file
-from liftheavy.release import ReleaseDateError
+from liftheavy.data.errors import DataError
+from liftheavy.data.model import Redirect
+from liftheavy.data.publication import Publication, load_publication
+from liftheavy.data.release import ReleaseDateError
+from liftheavy.sharing.previewcards import Card, PagePreview, card_for, page_preview, preview_cards
+from liftheavy.sharing.redirectstubs import check_redirects, render_stub, stub_file
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -1,6 +1,6 @@
 """MkDocs hook: a Content-Security-Policy `<meta>` tag in every HTML page we publish.
 
-Thin glue around `liftheavy.csp`: pages get it in on_post_page, the theme's static
+Thin glue around `liftheavy.browser.csp`: pages get it in on_post_page, the theme's static
 templates (404.html) in on_post_template. The policy hashes each page's own inline
 scripts, so it runs last (priority -100), after anything else has changed the HTML.
 """
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from liftheavy.csp import add_content_security_policy
+from liftheavy.browser.csp import add_content_security_policy
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

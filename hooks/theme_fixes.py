@@ -1,6 +1,6 @@
 """MkDocs hook: fix what Material's own HTML lacks for speed and accessibility.
 
-Thin glue around `liftheavy.themefixes`: every page (on_post_page) and the theme's static
+Thin glue around `liftheavy.browser.themefixes`: every page (on_post_page) and the theme's static
 HTML templates such as 404.html (on_post_template) get the search dialog's accessible name
 and deferred end-of-body scripts. If Material's markup changes so a fix no longer applies,
 a warning fails the strict build rather than shipping the old problem unnoticed.
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from liftheavy.themefixes import fix_page, missing_fixes
+from liftheavy.browser.themefixes import fix_page, missing_fixes
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,6 +1,6 @@
 """MkDocs hook: make the site installable (add it to the home screen, open full-screen).
 
-Thin glue around `liftheavy.webapp` (no MkDocs imports there):
+Thin glue around `liftheavy.browser.manifest` (no MkDocs imports there):
 
 - on_files: add the web app manifest (`manifest.webmanifest`, at the site root) and its
   PNG icons, drawn at build time, as generated files;
@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
-from liftheavy.webapp import THEME_COLOR, web_app_files
+from liftheavy.browser.manifest import THEME_COLOR, web_app_files
 
 if TYPE_CHECKING:
     from jinja2 import Environment

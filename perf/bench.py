@@ -81,8 +81,9 @@ def _environment(project: Path, release: dt.date) -> dict[str, str]:
         "RELEASE_DATE": release.isoformat(),
         "NO_MKDOCS_2_WARNING": "1",
         "DISABLE_MKDOCS_2_WARNING": "true",
-        # The measured project's own core first, then this checkout (for `perf`).
-        "PYTHONPATH": os.pathsep.join([str(project / "hooks"), str(ROOT)]),
+        # The measured project's own core first (src/, or hooks/ before the package move),
+        # ahead of this checkout's installed one, then this checkout (for `perf`).
+        "PYTHONPATH": os.pathsep.join([str(project / "src"), str(project / "hooks"), str(ROOT)]),
     }
 
 
@@ -373,7 +374,7 @@ def _git(*args: str, cwd: Path = ROOT) -> str:
 def describe_source(source: Path, label: str | None) -> dict[str, Any]:
     commit = label or _git("rev-parse", "HEAD", cwd=source) or "unknown"
     dirty = label is None and bool(
-        _git("status", "--porcelain", "--", "data", "docs", "hooks", "overrides", "mkdocs.yml", cwd=source)
+        _git("status", "--porcelain", "--", "data", "docs", "hooks", "src", "overrides", "mkdocs.yml", cwd=source)
     )
     return {"commit": commit, "dirty": dirty}
 

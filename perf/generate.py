@@ -1,7 +1,8 @@
 """The data → pages step of one project, timed on its own; also writes its Markdown out.
 
 Run by `perf.bench` in a fresh process whose PYTHONPATH puts the measured project's own
-`hooks/` first, so an older commit is measured with its own code:
+`src/` (and, for commits before the package move, `hooks/`) first, so an older commit is
+measured with its own code:
 
     python -m perf.generate PROJECT --release 2027-01-25 --repeat 5 --stock-docs DIR
 
@@ -23,10 +24,16 @@ import sys
 import time
 from pathlib import Path
 
-from liftheavy.errors import DataError
-from liftheavy.load import load_program
-from liftheavy.release import Release
-from liftheavy.render import expand_markers, render_pages
+try:
+    from liftheavy.data.errors import DataError
+    from liftheavy.data.loader import load_program
+    from liftheavy.data.release import Release
+    from liftheavy.pages.render import expand_markers, render_pages
+except ModuleNotFoundError:  # a commit from before the package move (hooks/liftheavy/)
+    from liftheavy.errors import DataError  # type: ignore[no-redef]
+    from liftheavy.load import load_program  # type: ignore[no-redef]
+    from liftheavy.release import Release  # type: ignore[no-redef]
+    from liftheavy.render import expand_markers, render_pages  # type: ignore[no-redef]
 
 _COPIED_WITH_DOCS = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # images the Markdown may show
 

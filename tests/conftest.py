@@ -1,5 +1,11 @@
 """Shared fixtures: the project root, a built site, a local web server and a phone browser.
 
+Tests are grouped by what they exercise: `unit/` (the core, no build), `site/` (a strict
+build and its files), `browser/` (real browsers at phone size), `perf/` (budgets and the
+benchmark and audit tools), `repo/` (workflows, docs, generated files); `js/` holds the
+`node --test` unit tests of the browser code. Helpers shared by several groups live in
+`support/`; the rule for a missing tool is written once, here (`missing_tool`).
+
 The built site is made once per test session by the same command `make build` runs
 (`mkdocs build --strict`), into a temporary directory, so tests see what users would get.
 """
@@ -32,6 +38,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PHONE = {"width": 360, "height": 740}
+
+
+def missing_tool(message: str) -> None:
+    """A tool the tests need is not installed: skip locally, fail under CI (`CI=true`),
+    where `make test` has installed everything and a skip would hide a broken install."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 ALL_RELEASED = "2027-02-01"  # a release date after every week in data/: the whole program
@@ -124,10 +138,7 @@ def served_site(site: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright. Missing browser: skip locally, fail in CI."""
     if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing; `make test` installs it with apt-get (needs root)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool(f"{CHROMIUM} is missing; `make test` installs it with apt-get (needs root)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -4,7 +4,7 @@
    Every page: register the service worker (sw.js, next to the web app manifest, at the
    site root) so the whole site opens with no signal after one visit.
 
-   Week pages (they carry data-lh-* attributes rendered by hooks/liftheavy/gym.py):
+   Week pages (they carry data-lh-* attributes rendered by src/liftheavy/pages/gymkeys.py):
    - set check-offs, kept in localStorage per week and session under each card's
      data-lh-key, a hash of the prescription, so changed data never inherits old ticks;
    - a rest timer counting down to a wall-clock deadline (Date.now), so it stays right when

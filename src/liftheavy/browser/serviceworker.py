@@ -1,0 +1,155 @@
+"""Offline after one visit: the service worker and its precache list, made from the built site.
+
+`hooks/offline.py` calls `write_service_worker(site_dir, base_path)` after every other hook
+has written its files. It lists every page of the site and every file those pages load
+(scripts, styles, icons, the web app manifest and its icons, files named in the CSS, and
+Material's search worker with its index), each with a hash of its content, and writes
+`sw.js` at the site root from `templates/sw.js.j2`, so its scope is the whole site.
+
+A new deploy changes a hash, so `sw.js` changes and browsers install the new list on the
+next online visit; files whose hash did not change are copied from the old cache instead
+of downloaded again. Everything else the site holds (source maps, search language packs
+for other languages, feeds, social images) is left to the network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from liftheavy.browser.minifier import minify
+
+SERVICE_WORKER = "sw.js"
+SEARCH_INDEX = "search/search_index.json"  # loaded by Material's search worker, not by a tag
+REVISION_LENGTH = 12
+# How long a page waits for the network before it shows the saved copy (weak gym signal).
+NETWORK_TIMEOUT_MS = 3500
+_LOADED_RELS = {"stylesheet", "icon", "shortcut", "manifest", "apple-touch-icon", "preload", "modulepreload"}
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+_ENV = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    undefined=StrictUndefined,
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PrecacheEntry:
+    url: str  # relative to the site root: "" (the overview), "week-1/", "assets/…"
+    revision: str  # the start of the file's SHA-256
+
+
+class _References(HTMLParser):
+    """The URLs a browser loads for one page: tags, plus Material's search worker."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self._in_config = False
+        self._config = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        rels = set(values.get("rel", "").lower().split())
+        if tag == "link" and rels & _LOADED_RELS and values.get("href"):
+            self.urls.append(values["href"])
+        elif tag in ("script", "img", "source") and values.get("src"):
+            self.urls.append(values["src"])
+        self._in_config = tag == "script" and values.get("id") == "__config"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_config:
+            self._config += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in_config and tag == "script":
+            self._in_config = False
+            try:
+                worker = json.loads(self._config or "{}").get("search")
+            except (ValueError, AttributeError):  # not Material's config after all: nothing to add
+                worker = None
+            if isinstance(worker, str):
+                self.urls.append(worker)
+
+
+def page_url(relative_path: str) -> str:
+    """The URL a built page is served at: week-1/index.html → week-1/, index.html → ''."""
+    if relative_path == "index.html":
+        return ""
+    return relative_path.removesuffix("index.html")
+
+
+def _site_path(site_dir: Path, from_url: str, reference: str, base_path: str) -> str | None:
+    """The file in the site that `reference` (on the page at `from_url`) loads, if any."""
+    parts = urlsplit(reference)
+    if parts.scheme or parts.netloc or reference.startswith("data:"):
+        return None
+    # Pages are resolved as if served from the root; 404.html uses absolute base-path URLs.
+    target = urlsplit(urljoin("/" + from_url, reference)).path
+    if target.startswith(base_path):
+        target = "/" + target[len(base_path) :]
+    path = posixpath.normpath(unquote(target)).lstrip("/")
+    if path in ("", "."):
+        path = "index.html"
+    elif target.endswith("/") or (site_dir / path).is_dir():
+        path += "/index.html"
+    return path if (site_dir / path).is_file() else None
+
+
+def precache_list(site_dir: Path, base_path: str = "/") -> list[PrecacheEntry]:
+    """Every page and every file the pages load, sorted by URL, each with its revision."""
+    pages = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
+    wanted = set(pages)
+    todo = list(pages)
+    while todo:
+        path = todo.pop()
+        text = (site_dir / path).read_text(encoding="utf-8", errors="replace")
+        if path.endswith(".html"):
+            parser = _References()
+            parser.feed(text)
+            references = parser.urls
+        elif path.endswith(".css"):
+            references = [match.group(2) for match in _CSS_URL.finditer(text)]
+        elif path.endswith(".webmanifest"):
+            references = [icon.get("src", "") for icon in json.loads(text).get("icons", [])]
+        else:
+            continue
+        for reference in references:
+            found = _site_path(site_dir, page_url(path) if path.endswith(".html") else path, reference, base_path)
+            if found and found not in wanted and found != SERVICE_WORKER:
+                wanted.add(found)
+                todo.append(found)
+    if any("/workers/search." in path for path in wanted) and (site_dir / SEARCH_INDEX).is_file():
+        wanted.add(SEARCH_INDEX)
+    entries = [
+        PrecacheEntry(page_url(path) if path.endswith(".html") else path, _revision(site_dir / path)) for path in wanted
+    ]
+    return sorted(entries, key=lambda entry: entry.url)
+
+
+def _revision(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:REVISION_LENGTH]
+
+
+def render_service_worker(entries: list[PrecacheEntry]) -> str:
+    """sw.js, minified: the precache list (URL → revision) and a version that changes with any file."""
+    precache = {entry.url: entry.revision for entry in entries}
+    version = hashlib.sha256(json.dumps(precache, sort_keys=True).encode("utf-8")).hexdigest()[:REVISION_LENGTH]
+    template = _ENV.get_template("sw.js.j2")
+    return minify(template.render(precache=precache, version=version, timeout_ms=NETWORK_TIMEOUT_MS), ".js")
+
+
+def write_service_worker(site_dir: Path, base_path: str = "/") -> list[PrecacheEntry]:
+    """Write sw.js at the root of the built site; return what it precaches."""
+    entries = precache_list(site_dir, base_path)
+    (site_dir / SERVICE_WORKER).write_text(render_service_worker(entries), encoding="utf-8")
+    return entries

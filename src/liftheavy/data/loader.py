@@ -1,0 +1,649 @@
+"""`data/` → `Program`: the one loader for the program data.
+
+Data flow: each YAML file is composed into a node tree (`yamlnodes.compose`), then read
+into frozen dataclasses (`model.py`) by the `_read_*` functions below, which check every
+value where it stands. Cross-file checks (exercise ids, source ids, week numbers) run once
+all files are read. Every problem from every file is collected; if there is any, one
+`DataError` lists them all and nothing is returned.
+
+Each reader is handed a `Where` breadcrumb and names what it descends into in the data's
+own terms: a week file is "week 2", a session "session A", an entry the exercise's name
+from the library ("Goblet squat"), falling back to positions ("block 2 › exercise 1") when
+the name is unknown, so a coach can read "week 2 › session A › Goblet squat › sets".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml.nodes import Node, SequenceNode
+
+from liftheavy.data import limits
+from liftheavy.data.errors import DataError, Problem, Where
+from liftheavy.data.model import (
+    BLOCK_KINDS,
+    EQUIPMENT,
+    IMPLEMENTS,
+    MUSCLES,
+    PATTERNS,
+    Block,
+    Exercise,
+    HighMileage,
+    Inspiration,
+    Load,
+    Prescription,
+    Program,
+    Redirect,
+    RepRange,
+    Session,
+    Source,
+    WarmUp,
+    Week,
+)
+from liftheavy.data.yamlnodes import Reader, compose, did_you_mean, mapping_value, scalar_text
+
+PROGRAM_FILE = "data/program.yaml"
+EXERCISES_FILE = "data/exercises.yaml"
+REDIRECTS_FILE = "data/redirects.yaml"  # optional
+WEEKS_DIR = "data/weeks"
+_WEEK_FILE = re.compile(r"week-(\d+)\.yaml")
+_REPS = re.compile(r"(\d{1,3})\s*-\s*(\d{1,3})")
+_TEMPO = re.compile(r"[0-9X]-[0-9X]-[0-9X]-[0-9X]")
+# An old address: /, then path segments (none starting with a dot, so no ".."), ending in / or .html.
+_SEGMENT = r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*"
+_OLD_PATH = re.compile(rf"/(?:{_SEGMENT}/)*(?:{_SEGMENT}\.html?)?")
+# A page of this site (our addresses are lowercase and end in /), with an optional #anchor.
+_NEW_PATH = re.compile(r"/(?:[a-z0-9][a-z0-9-]*/)*(?:#[A-Za-z0-9_-]+)?")
+
+
+def load_program(root: Path) -> Program:
+    """Read and validate everything under `root/data`, or raise `DataError`."""
+    problems: list[Problem] = []
+    program_node, program_reader = _compose_file(root, PROGRAM_FILE, problems)
+    exercises_node, exercises_reader = _compose_file(root, EXERCISES_FILE, problems)
+    header, sources = _read_program(program_reader, program_node) if program_node else (None, None)
+    library = _read_library(exercises_reader, exercises_node) if exercises_node else None
+    known = _Known(exercises=library, sources=sources, names=_exercise_names(exercises_node))
+    weeks = []
+    for path in _week_files(root, problems):
+        node, reader = _compose_file(root, path, problems)
+        if node is not None:
+            weeks.append(_read_week(reader, node, _week_where(path), known))
+            problems.extend(reader.problems)
+    problems.extend(program_reader.problems + exercises_reader.problems)
+    if not weeks and not problems:
+        problems.append(Problem(WEEKS_DIR, 1, 1, "", "no week files; add data/weeks/week-1.yaml"))
+    problems.extend(_check_week_numbers(root, weeks))
+    redirects = _load_redirects(root, [w for w, _ in weeks if w is not None], problems)
+    if problems or header is None or library is None or any(w is None for w, _ in weeks):
+        raise DataError(problems or [Problem(WEEKS_DIR, 1, 1, "", "the program could not be read")])
+    ordered = tuple(sorted((w for w, _ in weeks), key=lambda week: week.number))
+    return Program(**header, exercises=tuple(library.values()), weeks=ordered, redirects=redirects)
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What the week files may refer to. `exercises`/`sources` are None when their file has
+    problems (ids cannot be checked then); `names` names exercises in breadcrumbs anyway."""
+
+    exercises: dict[str, Exercise] | None
+    sources: dict[str, Source] | None
+    names: dict[str, str]
+
+
+def _exercise_names(node: Node | None) -> dict[str, str]:
+    """id → name for every library entry that has both, read before (and despite) any checks."""
+    items = mapping_value(node, "exercises") if node is not None else None
+    entries = items.value if isinstance(items, SequenceNode) else []
+    pairs = ((scalar_text(mapping_value(e, "id")), scalar_text(mapping_value(e, "name"))) for e in entries)
+    return {exercise_id: name for exercise_id, name in pairs if exercise_id and name}
+
+
+def _compose_file(root: Path, path: str, problems: list[Problem]) -> tuple[Node | None, Reader]:
+    reader = Reader(path)
+    try:
+        raw = (root / path).read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(path, 1, 1, "", "file is missing; see data/README.md"))
+        return None, reader
+    node, found = compose(path, raw)
+    problems.extend(found)
+    return (None if found else node), reader
+
+
+def _week_files(root: Path, problems: list[Problem]) -> list[str]:
+    """Week files in a stable order; anything else in data/weeks/ is a mistake to report."""
+    folder = root / WEEKS_DIR
+    paths = sorted(folder.iterdir()) if folder.is_dir() else []
+    found = []
+    for path in paths:
+        relative = f"{WEEKS_DIR}/{path.name}"
+        if _WEEK_FILE.fullmatch(path.name):
+            found.append(relative)
+        else:
+            problems.append(
+                Problem(relative, 1, 1, "", "week files must be named week-<number>.yaml, like week-5.yaml")
+            )
+    return found
+
+
+def _week_where(path: str) -> Where:
+    """A week file's breadcrumb root, "week 2", from its name (the one name always known)."""
+    return Where((f"week {int(_WEEK_FILE.fullmatch(Path(path).name).group(1))}",))
+
+
+def _check_week_numbers(root: Path, weeks: list) -> list[Problem]:
+    problems = []
+    seen: dict[int, str] = {}
+    for week, node in weeks:
+        if week is None:
+            continue
+        if week.number in seen:
+            message = f"week {week.number} is also defined in {seen[week.number]}; give each week its own number"
+            problems.append(_at(week.path, node, _week_where(week.path) / "week", message))
+        seen.setdefault(week.number, week.path)
+        named = int(_WEEK_FILE.fullmatch(Path(week.path).name).group(1))
+        if named != week.number:
+            message = (
+                f"this file is named for week {named} but says week: {week.number}; rename the file or fix the number"
+            )
+            problems.append(_at(week.path, node, _week_where(week.path) / "week", message))
+    return problems
+
+
+def _at(path: str, node: Node, where: Where, message: str) -> Problem:
+    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, str(where), message)
+
+
+# -- program.yaml ------------------------------------------------------------------------
+
+_TOP = Where()
+
+
+def _read_program(r: Reader, node: Node) -> tuple[dict | None, dict[str, Source] | None]:
+    """The program header, and the sources by id (None when any source is unreadable)."""
+    before = len(r.problems)
+    keys = r.mapping(
+        node, _TOP, ("title", "tagline", "description", "sessions_per_week", "equipment", "sources", "inspiration")
+    )
+    if keys is None:
+        return None, None
+    read = _Fields(keys)
+    values = {
+        "title": read("title", lambda n: r.text(n, _TOP / "title", max_length=limits.PROGRAM_TITLE)),
+        "tagline": read("tagline", lambda n: r.text(n, _TOP / "tagline", max_length=limits.TAGLINE)),
+        "description": read("description", lambda n: r.text(n, _TOP / "description", max_length=limits.DESCRIPTION)),
+        "sessions_per_week": read(
+            "sessions_per_week", lambda n: r.integer(n, _TOP / "sessions_per_week", limits.SESSIONS_PER_WEEK)
+        ),
+        "equipment": read("equipment", lambda n: r.texts(n, _TOP / "equipment", limits.PROGRAM_EQUIPMENT)),
+        "sources": (),
+        "inspiration": read("inspiration", lambda n: _read_inspiration(r, n, _TOP / "inspiration")),
+    }
+    sources = read("sources", lambda n: _read_sources(r, n, _TOP / "sources"))
+    values["sources"] = tuple(sources.values()) if sources else ()
+    return (None if len(r.problems) > before else values), sources
+
+
+def _source_name(node: Node, index: int) -> str:
+    """A source is named by its id ("storen-2008") when it has a readable one."""
+    return scalar_text(mapping_value(node, "id")) or f"source {index + 1}"
+
+
+def _read_sources(r: Reader, node: Node, at: Where) -> dict[str, Source] | None:
+    before = len(r.problems)
+    sources: dict[str, Source] = {}
+    for index, item in enumerate(r.sequence(node, at, limits.SOURCES)):
+        where = at / _source_name(item, index)
+        source = _read_source(r, item, where)
+        if source is not None and source.id in sources:
+            r.error(item, where / "id", f"two sources have the id '{source.id}'; give each source its own id")
+        elif source is not None:
+            sources[source.id] = source
+    return None if len(r.problems) > before else sources
+
+
+def _read_source(r: Reader, node: Node, at: Where) -> Source | None:
+    before = len(r.problems)
+    keys = r.mapping(node, at, ("id", "authors", "year", "title", "journal"), ("doi", "url", "note"))
+    if keys is None:
+        return None
+    if "doi" not in keys and "url" not in keys:
+        r.error(node, at, "give a doi or a url so readers can find the source")
+    read = _Fields(keys)
+    fields = {
+        "id": read("id", lambda n: r.identifier(n, at / "id")),
+        "authors": read("authors", lambda n: r.text(n, at / "authors")),
+        "year": read("year", lambda n: r.integer(n, at / "year", limits.YEAR)),
+        "title": read("title", lambda n: r.text(n, at / "title")),
+        "journal": read("journal", lambda n: r.text(n, at / "journal")),
+        "doi": read("doi", lambda n: r.text(n, at / "doi")),
+        "url": read("url", lambda n: r.url(n, at / "url")),
+        "note": read("note", lambda n: r.text(n, at / "note")),
+    }
+    return None if len(r.problems) > before else Source(**fields)
+
+
+def _read_inspiration(r: Reader, node: Node, at: Where) -> Inspiration | None:
+    before = len(r.problems)
+    keys = r.mapping(node, at, ("title", "publisher", "year", "url"))
+    if keys is None:
+        return None
+    read = _Fields(keys)
+    fields = {
+        "title": read("title", lambda n: r.text(n, at / "title")),
+        "publisher": read("publisher", lambda n: r.text(n, at / "publisher")),
+        "year": read("year", lambda n: r.integer(n, at / "year", limits.YEAR)),
+        "url": read("url", lambda n: r.url(n, at / "url")),
+    }
+    return None if len(r.problems) > before else Inspiration(**fields)
+
+
+# -- exercises.yaml ----------------------------------------------------------------------
+
+
+def _library_name(node: Node, index: int) -> str:
+    """A library entry is named by its name ("Goblet squat"), else its id, else its position."""
+    return scalar_text(mapping_value(node, "name")) or scalar_text(mapping_value(node, "id")) or f"exercise {index + 1}"
+
+
+def _read_library(r: Reader, node: Node) -> dict[str, Exercise] | None:
+    before = len(r.problems)
+    keys = r.mapping(node, _TOP, ("exercises",))
+    if keys is None or "exercises" not in keys:
+        return None
+    library: dict[str, Exercise] = {}
+    items = r.sequence(keys["exercises"], _TOP / "exercises", limits.LIBRARY)
+    for index, item in enumerate(items):
+        where = _TOP / "exercises" / _library_name(item, index)
+        exercise = _read_exercise(r, item, where)
+        if exercise is None:
+            continue
+        if exercise.id in library:
+            first = library[exercise.id].name
+            r.error(
+                item, where / "id", f"the id '{exercise.id}' is already used by {first}; give each exercise its own id"
+            )
+        library[exercise.id] = exercise
+    if len(r.problems) > before:
+        # A library with problems cannot say which ids are unknown: the weeks then skip that check.
+        return None
+    _check_former_ids(r, items, library)
+    return None if len(r.problems) > before else library
+
+
+def _check_former_ids(r: Reader, items: list[Node], library: dict[str, Exercise]) -> None:
+    """A former id keeps an old link working, so it must lead to exactly one exercise."""
+    claimed: dict[str, str] = {}
+    for index, (item, exercise) in enumerate(zip(items, library.values(), strict=True)):
+        for position, former in enumerate(exercise.former_ids):
+            at = _TOP / "exercises" / _library_name(item, index) / "former_ids" / f"item {position + 1}"
+            node = _former_id_node(item, position)
+            if former in library:
+                r.error(node, at, f"'{former}' is the id of an exercise in the library; a former id must be unused")
+            elif former in claimed:
+                r.error(node, at, f"'{former}' is already a former id of '{claimed[former]}'")
+            claimed.setdefault(former, exercise.id)
+
+
+def _former_id_node(item: Node, position: int) -> Node:
+    for key, value in item.value:
+        if key.value == "former_ids":
+            return value.value[position]
+    return item
+
+
+def _read_exercise(r: Reader, node: Node, at: Where) -> Exercise | None:
+    before = len(r.problems)
+    texts = ("regression", "progression", "substitution")
+    keys = r.mapping(
+        node,
+        at,
+        ("id", "name", "pattern", "implement", "equipment", "muscles", "cues", "faults", *texts),
+        ("former_ids",),
+    )
+    if keys is None:
+        return None
+    read = _Fields(keys)
+    fields = {
+        "id": read("id", lambda n: r.identifier(n, at / "id")),
+        "name": read("name", lambda n: r.text(n, at / "name", max_length=limits.TITLE)),
+        "pattern": read("pattern", lambda n: r.choice(n, at / "pattern", PATTERNS)),
+        "implement": read("implement", lambda n: r.choice(n, at / "implement", IMPLEMENTS)),
+        "equipment": read("equipment", lambda n: r.each(n, at / "equipment", lambda i, w: r.choice(i, w, EQUIPMENT))),
+        "muscles": read("muscles", lambda n: r.each(n, at / "muscles", lambda i, w: r.choice(i, w, MUSCLES))),
+        "cues": read("cues", lambda n: r.texts(n, at / "cues", markdown=True)),
+        "faults": read("faults", lambda n: r.texts(n, at / "faults", markdown=True)),
+        **{key: read(key, lambda n, key=key: r.text(n, at / key, markdown=True)) for key in texts},
+    }
+    former_ids = ()
+    if "former_ids" in keys:
+        former_ids = r.each(keys["former_ids"], at / "former_ids", r.identifier, limits.FORMER_IDS)
+        items = keys["former_ids"].value if isinstance(keys["former_ids"], SequenceNode) else []
+        for index, item in enumerate(items):
+            if item.value == fields["id"]:
+                r.error(item, at / "former_ids" / f"item {index + 1}", f"'{item.value}' is this exercise's current id")
+    return None if len(r.problems) > before else Exercise(**fields, former_ids=former_ids)
+
+
+# -- weeks/week-N.yaml -------------------------------------------------------------------
+
+_WEEK_REQUIRED = ("week", "title", "release", "summary", "focus", "changes", "warm_up", "sessions", "high_mileage")
+
+
+def _read_week(r: Reader, node: Node, at: Where, known: _Known) -> tuple[Week | None, Node]:
+    keys = r.mapping(node, at, _WEEK_REQUIRED, ("sources",))
+    if keys is None:
+        return None, node
+    read = _Fields(keys)
+    fields = {
+        "number": read("week", lambda n: r.integer(n, at / "week", limits.WEEK)),
+        "title": read("title", lambda n: r.text(n, at / "title", max_length=limits.TITLE)),
+        "release": read("release", lambda n: r.date(n, at / "release")),
+        "summary": read("summary", lambda n: r.text(n, at / "summary", max_length=limits.SUMMARY)),
+        "focus": read("focus", lambda n: r.text(n, at / "focus", max_length=limits.FOCUS, markdown=True)),
+        "changes": read("changes", lambda n: r.texts(n, at / "changes", markdown=True)),
+        "warm_up": read("warm_up", lambda n: _read_warm_up(r, n, at / "warm_up")),
+        "sessions": read("sessions", lambda n: _read_sessions(r, n, at, known)),
+        "high_mileage": read("high_mileage", lambda n: _read_high_mileage(r, n, at / "high_mileage", known)),
+        "sources": read(
+            "sources", lambda n: r.each(n, at / "sources", lambda i, w: _lookup(r, i, w, known.sources, "source")), ()
+        ),
+    }
+    if r.problems:
+        return None, keys.get("week", node)
+    return Week(**fields, path=r.file), keys["week"]
+
+
+class _Fields:
+    """Reads the keys that are present; a missing key was already reported by `mapping`."""
+
+    def __init__(self, keys: dict[str, Node]) -> None:
+        self.keys = keys
+
+    def __call__(self, key: str, read: Callable[[Node], object], default: object = None) -> object:
+        return read(self.keys[key]) if key in self.keys else default
+
+
+def _session_name(node: Node, index: int) -> str:
+    """A session is named as on its page, "session A", or by position when its id is unreadable."""
+    session_id = scalar_text(mapping_value(node, "id"))
+    return f"session {session_id.upper() if session_id else index + 1}"
+
+
+def _read_sessions(r: Reader, node: Node, week: Where, known: _Known) -> tuple[Session, ...]:
+    # A session is named on its own ("week 2 › session A"); the list itself is "week 2 › sessions".
+    items = r.sequence(node, week / "sessions", limits.SESSIONS)
+    wheres = [week / _session_name(item, index) for index, item in enumerate(items)]
+    read = [_read_session(r, item, where, known) for item, where in zip(items, wheres, strict=True)]
+    seen: set[str] = set()
+    for item, where, session in zip(items, wheres, read, strict=True):
+        if session is not None and session.id in seen:
+            r.error(item, where / "id", f"two sessions have the id '{session.id}'; give each its own letter")
+        seen.add(session.id if session else "")
+    return tuple(session for session in read if session is not None)
+
+
+def _lookup(r: Reader, node: Node, at: Where, known: dict | None, what: str):
+    value = r.identifier(node, at)
+    if value is None or known is None:
+        return None
+    if value not in known:
+        renamed = [item.id for item in known.values() if value in getattr(item, "former_ids", ())]
+        hint = f"; it was renamed to '{renamed[0]}'" if renamed else did_you_mean(value, tuple(known))
+        r.error(node, at, f"unknown {what} '{value}'{hint}")
+        return None
+    return known[value]
+
+
+def _read_warm_up(r: Reader, node: Node, at: Where) -> WarmUp | None:
+    phases = ("raise", "activate", "mobilise", "potentiate")
+    keys = r.mapping(node, at, phases)
+    if keys is None:
+        return None
+    read = {phase: r.texts(keys[phase], at / phase, markdown=True) for phase in phases if phase in keys}
+    if len(read) < len(phases):
+        return None
+    return WarmUp(
+        raise_=read["raise"], activate=read["activate"], mobilise=read["mobilise"], potentiate=read["potentiate"]
+    )
+
+
+def _read_session(r: Reader, node: Node, at: Where, known: _Known) -> Session | None:
+    before = len(r.problems)
+    keys = r.mapping(node, at, ("id", "title", "blocks"))
+    if keys is None:
+        return None
+    read = _Fields(keys)
+    session_id = read("id", lambda n: r.identifier(n, at / "id"))
+    title = read("title", lambda n: r.text(n, at / "title", max_length=limits.TITLE))
+    blocks = read("blocks", lambda n: _read_blocks(r, n, at, known), ())
+    if len(r.problems) > before:
+        return None
+    _check_repeats(r, keys["blocks"], at, blocks)
+    return Session(id=session_id, title=title, blocks=blocks)
+
+
+def _read_blocks(r: Reader, node: Node, session: Where, known: _Known) -> tuple[Block, ...]:
+    items = r.sequence(node, session / "blocks", limits.BLOCKS)
+    blocks = (_read_block(r, item, session, index + 1, known) for index, item in enumerate(items))
+    return tuple(block for block in blocks if block is not None)
+
+
+def _check_repeats(r: Reader, node: Node, at: Where, blocks: list[Block]) -> None:
+    """An exercise appears once per session: its anchor on the page is session-exercise."""
+    seen: set[str] = set()
+    for block in blocks:
+        for prescription in block.prescriptions:
+            exercise = prescription.exercise
+            if exercise.id in seen:
+                message = f"{exercise.name} appears twice in this session; list each exercise once per session"
+                r.error(node, at / "blocks", message)
+            seen.add(exercise.id)
+
+
+def _entry_where(node: Node, index: int, named_in: Where, numbered_in: Where, known: _Known) -> Where:
+    """An entry is named by its exercise ("Goblet squat") when the library names the id,
+    else by its position ("block 2 › exercise 1")."""
+    exercise_id = scalar_text(mapping_value(node, "exercise"))
+    if exercise_id in known.names:
+        return named_in / known.names[exercise_id]
+    return numbered_in / f"exercise {index + 1}"
+
+
+def _read_block(r: Reader, node: Node, session: Where, number: int, known: _Known) -> Block | None:
+    before = len(r.problems)
+    at = session / f"block {number}"
+    keys = r.mapping(node, at, ("exercises",))
+    if keys is None or "exercises" not in keys:
+        return None
+    items = r.sequence(keys["exercises"], at / "exercises", limits.BLOCK_EXERCISES)
+    read = [
+        _read_prescription(r, item, _entry_where(item, i, session, at, known), known) for i, item in enumerate(items)
+    ]
+    if len(r.problems) > before or None in read:  # None without a problem here: the library is broken
+        return None
+    if len({p.sets for p in read}) > 1:
+        kind = BLOCK_KINDS[len(read)]
+        message = (
+            f"every exercise in a {kind} needs the same number of sets (got {', '.join(str(p.sets) for p in read)})"
+        )
+        r.error(keys["exercises"], at / "exercises", message)
+        return None
+    return Block(number=number, prescriptions=tuple(read))
+
+
+_DOSE = ("reps", "time_s", "distance_m")
+_PRESCRIPTION_OPTIONAL = (*_DOSE, "per_side", "tempo", "cues", "note")
+
+
+def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Prescription | None:
+    before = len(r.problems)
+    keys = r.mapping(node, at, ("exercise", "sets", "load", "rest_s"), _PRESCRIPTION_OPTIONAL)
+    if keys is None:
+        return None
+    doses = [key for key in _DOSE if key in keys]
+    if len(doses) != 1:
+        given = " and ".join(doses) or "none of them"
+        r.error(node, at, f"give exactly one of reps, time_s or distance_m (got {given})")
+    read = _Fields(keys)
+    fields = {
+        "exercise": read("exercise", lambda n: _lookup(r, n, at / "exercise", known.exercises, "exercise")),
+        "sets": read("sets", lambda n: r.integer(n, at / "sets", limits.SETS)),
+        "load": read("load", lambda n: _read_load(r, n, at / "load")),
+        "rest_s": read("rest_s", lambda n: r.integer(n, at / "rest_s", limits.REST_S)),
+        "reps": read("reps", lambda n: _read_reps(r, n, at / "reps")),
+        "time_s": read("time_s", lambda n: r.integer(n, at / "time_s", limits.TIME_S)),
+        "distance_m": read("distance_m", lambda n: r.integer(n, at / "distance_m", limits.DISTANCE_M)),
+        "per_side": read("per_side", lambda n: r.boolean(n, at / "per_side"), False),
+        "tempo": read("tempo", lambda n: _read_tempo(r, n, at / "tempo")),
+        "cues": read("cues", lambda n: r.texts(n, at / "cues", limits.PRESCRIPTION_CUES, markdown=True), ()),
+        "note": read("note", lambda n: r.text(n, at / "note", markdown=True)),
+    }
+    if len(r.problems) > before or fields["exercise"] is None:
+        return None
+    return Prescription(**{**fields, "cues": fields["cues"] or fields["exercise"].cues[:2]})
+
+
+def _read_reps(r: Reader, node: Node, at: Where) -> RepRange | None:
+    match = _REPS.fullmatch(str(node.value).strip()) if hasattr(node, "value") and isinstance(node.value, str) else None
+    if match and node.tag.endswith(":str"):
+        low, high = int(match.group(1)), int(match.group(2))
+        if limits.REPS.low <= low < high <= limits.REPS.high:
+            return RepRange(low=low, high=high)
+        r.error(node, at, f"a rep range goes from low to high, like 8-10, got {node.value!r}")
+        return None
+    if node.tag.endswith(":str") and not match:
+        r.error(node, at, f"expected a whole number like 8 or a range like 8-10, got {node.value!r}")
+        return None
+    count = r.integer(node, at, limits.REPS)
+    return None if count is None else RepRange(low=count, high=count)
+
+
+def _read_tempo(r: Reader, node: Node, at: Where) -> str | None:
+    value = str(node.value).upper() if hasattr(node, "value") else ""
+    if not _TEMPO.fullmatch(value):
+        r.error(node, at, f"expected a tempo like 3-1-1-0 (lower, pause, lift, pause; X = fast), got {node.value!r}")
+        return None
+    return value
+
+
+def _read_load(r: Reader, node: Node, at: Where) -> Load | None:
+    before = len(r.problems)
+    keys = r.mapping(node, at, ("rir",), ("percent_1rm", "note"))
+    if keys is None:
+        return None
+    read = _Fields(keys)
+    rir = read("rir", lambda n: r.integer(n, at / "rir", limits.RIR))
+    percent = read("percent_1rm", lambda n: r.integer(n, at / "percent_1rm", limits.PERCENT_1RM))
+    note = read("note", lambda n: r.text(n, at / "note", max_length=limits.LOAD_NOTE))
+    return None if len(r.problems) > before else Load(percent_1rm=percent, rir=rir, note=note)
+
+
+def _read_high_mileage(r: Reader, node: Node, at: Where, known: _Known) -> HighMileage | None:
+    before = len(r.problems)
+    keys = r.mapping(node, at, ("note", "exercises"))
+    if keys is None:
+        return None
+    read = _Fields(keys)
+    note = read("note", lambda n: r.text(n, at / "note", max_length=limits.HIGH_MILEAGE_NOTE, markdown=True))
+    prescriptions = read(
+        "exercises",
+        lambda n: tuple(
+            _read_prescription(r, item, _entry_where(item, i, at, at, known), known)
+            for i, item in enumerate(r.sequence(n, at / "exercises", limits.HIGH_MILEAGE_EXERCISES))
+        ),
+    )
+    if prescriptions is not None:
+        prescriptions = tuple(p for p in prescriptions if p is not None)
+    return None if len(r.problems) > before else HighMileage(note=note, prescriptions=prescriptions)
+
+
+# -- redirects.yaml ----------------------------------------------------------------------
+
+
+def _load_redirects(root: Path, weeks: list[Week], problems: list[Problem]) -> tuple[Redirect, ...]:
+    """The old addresses to keep working; the file is optional."""
+    if not (root / REDIRECTS_FILE).exists():
+        return ()
+    node, reader = _compose_file(root, REDIRECTS_FILE, problems)
+    if node is None:
+        return ()
+    keys = reader.mapping(node, _TOP, ("redirects",))
+    redirects = []
+    if keys is not None and "redirects" in keys:
+        items = reader.sequence(keys["redirects"], _TOP / "redirects", limits.REDIRECTS)
+        where = _TOP / "redirects"
+        redirects = [_read_redirect(reader, item, where / f"redirect {index + 1}") for index, item in enumerate(items)]
+    found = [(index, redirect) for index, redirect in enumerate(redirects) if redirect is not None]
+    _check_redirects(reader, found, {f"/{week.slug}/": week for week in weeks})
+    problems.extend(reader.problems)
+    return tuple(redirect for _, redirect in found)
+
+
+def _read_redirect(r: Reader, node: Node, at: Where) -> Redirect | None:
+    keys = r.mapping(node, at, ("from", "to"))
+    if keys is None or len(keys) < 2:
+        return None
+    old = _read_path(r, keys["from"], at / "from", _OLD_PATH, "an old address like /weeks/2/ (or /week2.html)")
+    new = _read_path(
+        r, keys["to"], at / "to", _NEW_PATH, "a page of this site like /week-2/ or /exercises/#goblet-squat"
+    )
+    if old is None or new is None:
+        return None
+    return Redirect(old=old, new=new, file=r.file, old_at=_position(keys["from"]), new_at=_position(keys["to"]))
+
+
+def _position(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _read_path(r: Reader, node: Node, at: Where, pattern: re.Pattern[str], example: str) -> str | None:
+    value = r.text(node, at, max_length=300)
+    if value is None:
+        return None
+    if value.startswith(("http://", "https://", "//")):
+        r.error(
+            node,
+            at,
+            f"give the address on this site, starting with /, like /week-2/ (not a full web address), got {value!r}",
+        )
+    elif "?" in value or (at.steps[-1] == "from" and "#" in value):
+        r.error(
+            node,
+            at,
+            f"give the path only, like /weeks/2/: query strings and #anchors never reach the server, got {value!r}",
+        )
+    elif not pattern.fullmatch(value):
+        r.error(node, at, f"expected {example}, starting with /, got {value!r}")
+    else:
+        return value
+    return None
+
+
+def _check_redirects(r: Reader, redirects: list[tuple[int, Redirect]], week_paths: dict[str, Week]) -> None:
+    """Each old address once, never a current page, never to itself, never to another old address."""
+    first: dict[str, tuple[int, int]] = {}  # old address → (index, line) where it is first given
+    old_paths = {redirect.old for _, redirect in redirects}
+    for index, redirect in redirects:
+        first_index, first_line = first.setdefault(redirect.old, (index, redirect.old_at[0]))
+        target_path = redirect.new.split("#")[0]
+        if first_index != index:
+            problem = ("from", f"'{redirect.old}' is already redirected on line {first_line}; keep one")
+        elif redirect.old == "/":
+            problem = ("from", "the overview's address / cannot be redirected")
+        elif redirect.old in week_paths:
+            week = week_paths[redirect.old].number
+            problem = ("from", f"'{redirect.old}' is the address of week {week}; a redirect cannot replace a page")
+        elif redirect.old == target_path:
+            problem = ("to", f"'{redirect.new}' is the old address itself")
+        elif target_path in old_paths:
+            problem = ("to", f"'{target_path}' is itself redirected; point straight at the page it moved to")
+        else:
+            continue
+        key, message = problem
+        line, column = redirect.old_at if key == "from" else redirect.new_at
+        r.problems.append(Problem(r.file, line, column, f"redirects › redirect {index + 1} › {key}", message))

@@ -1,0 +1,78 @@
+"""What one build publishes: the program, the release decision and the articles, read once.
+
+    data/*.yaml + docs/*.md front matter + RELEASE_DATE/today --load_publication--> Publication
+
+Each MkDocs hook that needs them (pages, previews, feed, redirects) calls `load_publication`
+with the same inputs, so every part of the site agrees on which weeks are out without the
+hooks sharing state. The files are read and validated once per build: later calls with the
+same inputs, and files unchanged on disk (size and modification time), get the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from liftheavy.data.articles import load_articles
+from liftheavy.data.errors import DataError
+from liftheavy.data.loader import load_program
+from liftheavy.data.model import Article, Program, Week
+from liftheavy.data.release import Release, release_for_command
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    program: Program  # every week in the data, released or not
+    release: Release
+    articles: tuple[Article, ...]
+
+    @property
+    def published(self) -> Program:
+        """The program with only the weeks that have a page in this build."""
+        return self.release.published(self.program)
+
+    @property
+    def released_weeks(self) -> tuple[Week, ...]:
+        """Weeks out for readers today (a preview shows more pages, but they are not out)."""
+        return tuple(week for week in self.program.weeks if self.release.is_released(week))
+
+    @property
+    def released_articles(self) -> tuple[Article, ...]:
+        return tuple(article for article in self.articles if article.published <= self.release.today)
+
+
+# The last publication read, under the key it was read with (one entry: one build at a time).
+_last: dict[tuple, Publication] = {}
+
+
+def _inputs(root: Path, docs_dir: Path) -> tuple:
+    """Every file the publication is read from, with its size and modification time."""
+    files = sorted([*(root / "data").rglob("*"), *docs_dir.rglob("*.md")])
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files if path.is_file())
+
+
+def load_publication(root: Path, docs_dir: Path, environ: Mapping[str, str], command: str) -> Publication:
+    """Read everything; raise `DataError` with every problem of the data and the articles at once."""
+    release = release_for_command(environ, command)  # may raise ReleaseDateError
+    key = (release, _inputs(root, docs_dir))
+    if key not in _last:
+        publication = _read(root, docs_dir, release)
+        _last.clear()
+        _last[key] = publication
+    return _last[key]
+
+
+def _read(root: Path, docs_dir: Path, release: Release) -> Publication:
+    problems = []
+    try:
+        program = load_program(root)
+    except DataError as error:
+        problems.extend(error.problems)
+    try:
+        articles = load_articles(root, docs_dir)
+    except DataError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return Publication(program=program, release=release, articles=articles)

@@ -1,0 +1,180 @@
+"""`Program` → pages: Markdown (with HTML cards) for MkDocs to render like any page.
+
+Every page is rendered from a Jinja template in `templates/` (and the sharing stage's
+feeds, calendar, preview tags and redirect stubs from `../sharing/templates/`, through the
+same environment and filters) with `StrictUndefined` and
+autoescaping, so a missing field fails loudly and no contributor text reaches the page
+unescaped. Headings are Markdown (so the table of contents and permalinks work) with
+ids from the data, never from titles; everything else is HTML built by the templates.
+The functions are pure: same program in, same text out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from liftheavy.data.model import Exercise, Prescription, Program, Week
+from liftheavy.data.release import Release, long_date
+from liftheavy.pages.gymkeys import loading, main_lifts, set_label, tick_key
+from liftheavy.pages.inline import markdown_text, render_inline
+from liftheavy.pages.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE, relative_file_url, relative_url
+
+EXERCISES_PAGE = "exercises.md"
+_ENV = Environment(
+    loader=FileSystemLoader(
+        [Path(__file__).parent / "templates", Path(__file__).parent.parent / "sharing" / "templates"]
+    ),
+    undefined=StrictUndefined,
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """A page made from data: where it goes, its title and description, its source file."""
+
+    src_uri: str
+    title: str
+    description: str
+    markdown: str
+    edit_path: str | None  # the YAML file an editor should change, relative to the root
+
+
+def duration(seconds: int) -> str:
+    """Seconds as said in a gym: 45 s, 90 s, 2 min, 2 min 30 s."""
+    minutes, rest = divmod(seconds, 60)
+    if seconds < 120:
+        return f"{seconds} s"
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
+
+
+def amount(prescription: Prescription) -> str:
+    """One set's amount under its label (Reps, Time, Distance): 8, 8–10, 30 s, 20 m, per side."""
+    if prescription.reps is not None:
+        text = str(prescription.reps)
+    elif prescription.time_s is not None:
+        text = duration(prescription.time_s)
+    else:
+        text = f"{prescription.distance_m} m"
+    return f"{text} per side" if prescription.per_side else text
+
+
+def heading_id(anchor: str, classes: str = "") -> Markup:
+    """attr_list syntax giving a Markdown heading a stable id from the data (`{#session-a}`),
+    and optionally classes (`{#session-a .lh-full}`) the gym script and print styles use."""
+    names = "".join(f" .{name}" for name in classes.split())
+    return Markup("{#%s%s}") % (anchor, names)
+
+
+def former_anchors(anchor: str, exercise: Exercise) -> Markup:
+    """Empty anchors for an exercise's former ids, so links made before a rename still land.
+
+    `anchor` ends with the exercise's id (`a-goblet-squat`); each former id gets the same
+    prefix (`a-old-id`). An empty element takes no space; the browser scrolls to it.
+    """
+    prefix = anchor.removesuffix(exercise.id)
+    return Markup("").join(
+        Markup('<span class="lh-former-anchor" id="{}"></span>').format(prefix + former)
+        for former in exercise.former_ids
+    )
+
+
+def render_template(template: str, **context: object) -> str:
+    """Render one of our templates (HTML autoescaped; see the module docstring)."""
+    return _ENV.get_template(template).render(**context)
+
+
+_render = render_template
+_ENV.filters.update(inline=render_inline, md=markdown_text, duration=duration, amount=amount, long_date=long_date)
+_ENV.globals.update(
+    url=relative_url,
+    file_url=relative_file_url,
+    heading_id=heading_id,
+    former_anchors=former_anchors,
+    EXERCISES_PAGE=EXERCISES_PAGE,
+    FEED_FILE=FEED_FILE,
+    ATOM_FILE=ATOM_FILE,
+    CALENDAR_FILE=CALENDAR_FILE,
+)
+_ENV.globals.update(tick_key=tick_key, loading=loading, set_label=set_label, main_lifts=main_lifts)
+
+
+def render_week(program: Program, week: Week, release: Release) -> GeneratedPage:
+    """One week: focus, RAMP warm-up, sessions as blocks of exercise cards, high-mileage version.
+
+    `program` holds the published weeks only, so previous/next never link to a missing page.
+    """
+    previous, following = program.neighbours(week)
+    src_uri = f"{week.slug}.md"
+    context = {"program": program, "week": week, "page": src_uri, "previous": previous, "following": following}
+    markdown = _render("week.md.j2", **context, released=release.is_released(week))
+    title = f"Week {week.number}: {week.title}"
+    return GeneratedPage(src_uri, title, week.summary, markdown, week.path)
+
+
+def render_exercise_library(program: Program) -> GeneratedPage:
+    """Every exercise: pattern, equipment, muscles, cues, faults and the alternatives.
+
+    `program` holds the published weeks only: "in the program" links go to pages that exist.
+    """
+    used_in = {exercise.id: [] for exercise in program.exercises}
+    for week in program.weeks:
+        for session in week.sessions:
+            for block in session.blocks:
+                for prescription in block.prescriptions:
+                    used_in[prescription.exercise.id].append((week, session))
+    markdown = _render("exercises.md.j2", program=program, used_in=used_in, page=EXERCISES_PAGE)
+    description = (
+        f"How to do each of the {len(program.exercises)} exercises in the program, with easier and harder options."
+    )
+    return GeneratedPage(EXERCISES_PAGE, "Exercise library", description, markdown, "data/exercises.yaml")
+
+
+def render_pages(program: Program, release: Release) -> list[GeneratedPage]:
+    """All generated pages this build publishes, in a stable order: weeks by number, then the library."""
+    published = release.published(program)
+    weeks = [render_week(published, week, release) for week in published.weeks]
+    return [*weeks, render_exercise_library(published)]
+
+
+def render_schedule(program: Program, page: str, release: Release) -> str:
+    """The overview's table of all weeks: linked when published, "coming on <date>" before."""
+    return _render("schedule.html.j2", program=program, page=page, release=release)
+
+
+def render_equipment(program: Program, page: str, release: Release) -> str:
+    """The overview's equipment list."""
+    return _render("equipment.html.j2", program=program, page=page)
+
+
+def render_sources(program: Program, page: str, release: Release) -> str:
+    """The list of studies behind the program, with links."""
+    return _render("sources.html.j2", program=program, page=page)
+
+
+def render_follow(program: Program, page: str, release: Release) -> str:
+    """How to hear about each week: the release-dates calendar and the feed."""
+    return _render("follow.html.j2", program=program, page=page)
+
+
+MARKERS = {
+    "<!-- liftheavy:schedule -->": render_schedule,
+    "<!-- liftheavy:equipment -->": render_equipment,
+    "<!-- liftheavy:sources -->": render_sources,
+    "<!-- liftheavy:follow -->": render_follow,
+}
+
+
+def expand_markers(markdown: str, program: Program, page: str, release: Release) -> str:
+    """Replace each marker line in a hand-written page with its generated HTML."""
+    for marker, render in MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, render(program, page, release))
+    return markdown

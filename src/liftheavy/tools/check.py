@@ -1,0 +1,53 @@
+"""`make check`: validate `data/` alone and print every problem, compiler style.
+
+Usage: python -m liftheavy.tools.check [ROOT]   (ROOT defaults to the current directory)
+
+Exit status 0 when the data is valid, 1 when it is not. Inside GitHub Actions
+(GITHUB_ACTIONS=true) each problem is also printed as an `::error` annotation so it
+shows on the changed line of the pull request.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from liftheavy.data.errors import DataError, Problem
+from liftheavy.data.loader import load_program
+
+
+def _escape(text: str, *, in_property: bool = False) -> str:
+    # Workflow commands treat '%', CR and LF specially, and ':' and ',' inside properties;
+    # escape them as GitHub documents for workflow commands.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+
+def annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions `::error` command: an annotation on that line of the PR."""
+    location = f"file={_escape(problem.file, in_property=True)},line={problem.line},col={problem.column}"
+    return f"::error {location}::{_escape(problem.text)}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the data under ROOT; print problems to stderr and return the exit status."""
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0]) if args else Path.cwd()
+    try:
+        program = load_program(root)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                print(annotation(problem))
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found in data/", file=sys.stderr)
+        return 1
+    sessions = sum(len(week.sessions) for week in program.weeks)
+    print(f"data/ is valid: {len(program.weeks)} weeks, {sessions} sessions, {len(program.exercises)} exercises")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,529 @@
+"""JSON Schemas (draft 2020-12) for the three kinds of data file, for editors and reviewers.
+
+    python -m liftheavy.tools.schema [DIR]     (`make schemas`; DIR defaults to schemas/)
+
+writes `program.schema.json`, `exercises.schema.json`, `week.schema.json` and
+`redirects.schema.json`. Each data
+file names its schema on its first line (`# yaml-language-server: $schema=…`), so VS Code
+with the Red Hat YAML extension completes field names, lists the allowed values and
+underlines mistakes while a coach types.
+
+The schemas are generated, not hand-written, so they cannot drift from the loader: the
+controlled vocabularies come from `model.py` and every number, length and list size from
+`limits.py`, the same constants `load.py` enforces. A test regenerates them and fails if
+the committed files differ, and runs every valid and invalid fixture through both the
+loader and the schemas to show they agree.
+
+Some checks only the loader can make, because JSON Schema sees one file's values and
+nothing else; they are listed in `LOADER_ONLY` (and in data/README.md):
+cross-file references, uniqueness across list items, comparisons between two values, real
+calendar dates, and YAML-level problems (duplicate keys, anchors, tags, tabs, syntax).
+
+Only keywords that mean the same in draft-07 and 2020-12 are used (no `$ref` siblings, no
+`prefixItems`, no `unevaluated*`), because the YAML extension validates with a draft-07
+engine; the test checks both drafts give the same verdicts.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from liftheavy.data import limits
+from liftheavy.data.loader import _NEW_PATH, _OLD_PATH
+from liftheavy.data.model import EQUIPMENT, IMPLEMENTS, MUSCLES, PATTERNS
+
+Schema = dict[str, Any]
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+FILES = {
+    "program": "data/program.yaml",
+    "exercises": "data/exercises.yaml",
+    "week": "data/weeks/week-*.yaml",
+    "redirects": "data/redirects.yaml",
+}
+
+LOADER_ONLY = (
+    "exercise and source ids a week uses must exist in exercises.yaml and program.yaml (cross-file)",
+    "a week file is named for its number (week-2.yaml says week: 2) and no two weeks share a number (cross-file)",
+    "exercise, source and session ids are unique, and an exercise appears once per session",
+    "every exercise in a dual- or tri-set has the same number of sets",
+    "a rep range goes from low to high (8-10, not 10-8)",
+    "a release date exists on the calendar (no 2027-02-30)",
+    "a former id of an exercise is not a current id and belongs to one exercise only",
+    "a redirect's old address is not a page, is listed once, and its target page and anchor exist",
+    "YAML itself: duplicate keys, anchors and aliases, tags, tabs, syntax errors, UTF-8, file size",
+)
+
+# Text: something other than blanks, no HTML tags anywhere ([\s\S] also spans line breaks).
+_NO_HTML = r"(?![\s\S]*<\s*[A-Za-z!/?])"
+_TEXT = rf"^{_NO_HTML}[\s\S]*\S"
+# Markdown text may link, but only to http(s) addresses: [words](https://…).
+_MARKDOWN = rf"^{_NO_HTML}(?![\s\S]*\]\((?!https?://))[\s\S]*\S"
+_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_URL = r"^https?://[^\s<>\"']+$"
+_DATE = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
+_REP_RANGE = r"^\s*\d{1,3}\s*-\s*\d{1,3}\s*$"
+_TEMPO = r"^[0-9Xx]-[0-9Xx]-[0-9Xx]-[0-9Xx]$"
+
+_MD_NOTE = " Markdown allowed: *italic*, **bold** and [links](https://example.org); no HTML."
+_PLAIN_NOTE = " Plain text; no HTML."
+
+
+# -- building blocks -----------------------------------------------------------------------
+
+
+def text(description: str, example: str, *, max_length: int = limits.TEXT, markdown: bool = False) -> Schema:
+    return {
+        "description": description + (_MD_NOTE if markdown else _PLAIN_NOTE) + f" At most {max_length} characters.",
+        "type": "string",
+        "minLength": 1,
+        "maxLength": max_length,
+        "pattern": _MARKDOWN if markdown else _TEXT,
+        "examples": [example],
+    }
+
+
+def texts(description: str, example: str, count: limits.Count = limits.TEXT_LINES, *, markdown: bool) -> Schema:
+    return {
+        "description": description + f" A list of {count.low} to {count.high} lines, each starting with '- '.",
+        "type": "array",
+        "minItems": count.low,
+        "maxItems": count.high,
+        "items": text("One line.", example, markdown=markdown),
+        "examples": [[example]],
+    }
+
+
+def whole(description: str, whole_number: limits.Whole) -> Schema:
+    return {
+        "description": description + f" A whole number from {whole_number.low} to {whole_number.high}.",
+        "type": "integer",
+        "minimum": whole_number.low,
+        "maximum": whole_number.high,
+        "examples": [whole_number.example],
+    }
+
+
+def identifier(description: str, example: str) -> Schema:
+    return {
+        "description": description + " Lowercase letters, digits and hyphens, like goblet-squat.",
+        "type": "string",
+        "pattern": _ID,
+        "examples": [example],
+    }
+
+
+def choice(description: str, choices: tuple[str, ...], example: str) -> Schema:
+    return {"description": description, "enum": list(choices), "examples": [example]}
+
+
+def url(description: str, example: str) -> Schema:
+    return {
+        "description": description + " A full web address starting with https://.",
+        "type": "string",
+        "pattern": _URL,
+        "examples": [example],
+    }
+
+
+def mapping(
+    description: str, properties: dict[str, Schema], *, optional: tuple[str, ...] = (), shown: tuple[str, ...] = ()
+) -> Schema:
+    """An object with exactly these fields. Its example is made of its fields' examples (the
+    required ones, plus the optional ones in `shown`), so it is always complete and valid."""
+    required = [key for key in properties if key not in optional]
+    example = {key: field["examples"][0] for key, field in properties.items() if key in required or key in shown}
+    return {
+        "description": description,
+        "type": "object",
+        "additionalProperties": False,
+        "required": required,
+        "properties": properties,
+        "examples": [example],
+    }
+
+
+def listing(description: str, items: Schema, count: limits.Count) -> Schema:
+    return {
+        "description": description,
+        "type": "array",
+        "minItems": count.low,
+        "maxItems": count.high,
+        "items": items,
+        "examples": [[items["examples"][0]]],
+    }
+
+
+def document(kind: str, title: str, description: str, body: Schema) -> Schema:
+    return {
+        "$schema": DRAFT,
+        "$comment": f"Generated from src/liftheavy/tools/schema.py by `make schemas`; do not edit. Validates {FILES[kind]}.",
+        "title": title,
+        **body,
+        "description": description,
+    }
+
+
+# -- program.yaml ------------------------------------------------------------------------
+
+
+def source() -> Schema:
+    schema = mapping(
+        "A study the program is built on. Give a doi, a url, or both, so readers can find it.",
+        {
+            "id": identifier(
+                "How weeks cite this source, usually author-year. Never rename it once weeks use it.", "storen-2008"
+            ),
+            "authors": text("The authors, as the journal lists them.", "Støren Ø, Helgerud J, Støa EM, Hoff J"),
+            "year": whole("The year of publication.", limits.YEAR),
+            "title": text(
+                "The title of the study. Put it in double quotes if it contains ': '.",
+                "Maximal strength training improves running economy in distance runners",
+            ),
+            "journal": text("Journal, volume(issue) and pages.", "Med Sci Sports Exerc 40(6):1087–1092"),
+            "doi": text("The DOI, without https://doi.org/ in front.", "10.1249/MSS.0b013e318168da2f"),
+            "url": url("Where to read it, if not (only) by DOI.", "https://pmc.ncbi.nlm.nih.gov/articles/PMC4783109"),
+            "note": text(
+                "One plain sentence on what the study shows.",
+                "Eight weeks of heavy half squats improved running economy by 5%.",
+            ),
+        },
+        optional=("doi", "url", "note"),
+        shown=("doi",),
+    )
+    schema["anyOf"] = [{"required": ["doi"]}, {"required": ["url"]}]
+    return schema
+
+
+def program_schema() -> Schema:
+    body = mapping(
+        "The program overview.",
+        {
+            "title": text("The site's name.", "Runners Lift Heavy", max_length=limits.PROGRAM_TITLE),
+            "tagline": text(
+                "One line under the title on the overview.",
+                "A four-week heavy strength block for runners",
+                max_length=limits.TAGLINE,
+            ),
+            "description": text(
+                "What search engines and link previews show.",
+                "A free four-week heavy-lifting block for runners: two gym sessions a week.",
+                max_length=limits.DESCRIPTION,
+            ),
+            "sessions_per_week": whole("How many gym sessions a week the program asks for.", limits.SESSIONS_PER_WEEK),
+            "equipment": texts(
+                "What a gym needs for the program, shown on the overview.",
+                "A barbell, plates and a squat rack with safety arms",
+                limits.PROGRAM_EQUIPMENT,
+                markdown=False,
+            ),
+            "sources": listing("The studies the program is built on.", source(), limits.SOURCES),
+            "inspiration": mapping(
+                "The original article this program credits.",
+                {
+                    "title": text("The article's title.", "Runners need to lift heavy"),
+                    "publisher": text("Who published it.", "Furthermore (Equinox) × ASICS"),
+                    "year": whole("The year it was published.", limits.YEAR),
+                    "url": url("Where to read it.", "https://example.org/runners-need-to-lift-heavy"),
+                },
+            ),
+        },
+    )
+    return document("program", "Runners Lift Heavy: program.yaml", "The program overview (data/program.yaml).", body)
+
+
+# -- exercises.yaml ----------------------------------------------------------------------
+
+
+def exercise() -> Schema:
+    return mapping(
+        "One exercise of the library. Weeks refer to it by its id.",
+        {
+            "id": identifier(
+                "Part of the page address (/exercises/#goblet-squat) and how weeks refer to it. "
+                "Never rename an existing id.",
+                "goblet-squat",
+            ),
+            "name": text("The name shown on the page.", "Goblet squat", max_length=limits.TITLE),
+            "pattern": choice("The movement pattern.", PATTERNS, "squat"),
+            "implement": choice("How the exercise is loaded.", IMPLEMENTS, "kettlebell"),
+            "equipment": listing(
+                "Everything needed to do it.",
+                choice("One piece of equipment.", EQUIPMENT, "kettlebell"),
+                limits.ANY,
+            ),
+            "muscles": listing(
+                "The main muscles it works.", choice("One muscle group.", MUSCLES, "glutes"), limits.ANY
+            ),
+            "cues": texts(
+                "Short 'do this' sentences, the two most important first: a week shows those two "
+                "when it gives no cues of its own.",
+                "Sit down between your heels until your thighs are about level with the floor.",
+                markdown=True,
+            ),
+            "faults": texts("Common mistakes, one short sentence each.", "Heels lift as you sit.", markdown=True),
+            "regression": text(
+                "One sentence: the easier option.",
+                "Squat to a bench or box at knee height with the same bell.",
+                markdown=True,
+            ),
+            "progression": text(
+                "One sentence: the harder option.",
+                "Double-kettlebell front-rack squat, with a bell in each hand.",
+                markdown=True,
+            ),
+            "substitution": text(
+                "One sentence: what to do when the equipment is taken.",
+                "Hold a dumbbell upright at your chest by one end.",
+                markdown=True,
+            ),
+            "former_ids": listing(
+                "Ids this exercise had before it was renamed, so old links (/exercises/#old-id) keep working.",
+                identifier("One old id.", "goblet-squat-kb"),
+                limits.FORMER_IDS,
+            ),
+        },
+        optional=("former_ids",),
+    )
+
+
+def exercises_schema() -> Schema:
+    body = mapping(
+        "The exercise library: every exercise any week uses.",
+        {"exercises": listing("The exercises, one entry each.", exercise(), limits.LIBRARY)},
+    )
+    return document(
+        "exercises", "Runners Lift Heavy: exercises.yaml", "The exercise library (data/exercises.yaml).", body
+    )
+
+
+# -- weeks/week-N.yaml -------------------------------------------------------------------
+
+
+def load() -> Schema:
+    return mapping(
+        "How heavy: an effort (reps in reserve), and a percentage of a one-rep max where it applies.",
+        {
+            "percent_1rm": whole(
+                "Percent of a one-rep max. Leave it out for bodyweight moves, holds and carries.", limits.PERCENT_1RM
+            ),
+            "rir": whole(
+                "Reps in reserve: reps left in the tank at the end of the set (the page also shows RPE = 10 - rir).",
+                limits.RIR,
+            ),
+            "note": text(
+                "How to pick the load without a known max.",
+                "A bell you could squat about 11 times.",
+                max_length=limits.LOAD_NOTE,
+            ),
+        },
+        optional=("percent_1rm", "note"),
+        shown=("percent_1rm", "note"),
+    )
+
+
+def entry() -> Schema:
+    schema = mapping(
+        "One exercise in a block: what to do, how many sets, how heavy and how long to rest. "
+        "Give exactly one of reps, time_s or distance_m.",
+        {
+            "exercise": identifier("The id of an exercise in exercises.yaml.", "goblet-squat"),
+            "sets": whole(
+                "How many sets. In a dual- or tri-set every exercise has the same number of sets.", limits.SETS
+            ),
+            "reps": {
+                "description": 'Reps per set: a whole number like 8, or a range in quotes like "6-8".',
+                "oneOf": [
+                    whole("A fixed number of reps.", limits.REPS),
+                    {
+                        "description": "A range of reps, low to high, in quotes.",
+                        "type": "string",
+                        "pattern": _REP_RANGE,
+                        "examples": ["6-8"],
+                    },
+                ],
+                "examples": [8, "6-8"],
+            },
+            "time_s": whole("Seconds per set, for holds.", limits.TIME_S),
+            "distance_m": whole("Metres per set, for carries and walking lunges.", limits.DISTANCE_M),
+            "per_side": {
+                "description": "true when the dose is per leg, arm or side. Leave it out otherwise.",
+                "type": "boolean",
+                "examples": [True],
+            },
+            "load": load(),
+            "rest_s": whole(
+                "Rest after this exercise, in seconds. In a dual- or tri-set it is the rest before the next "
+                "exercise of the round.",
+                limits.REST_S,
+            ),
+            "tempo": {
+                "description": "Seconds lowering - pause - lifting - pause; digits, or X for explosive. "
+                "Put it in quotes. Use it only where it matters.",
+                "type": "string",
+                "pattern": _TEMPO,
+                "examples": ["3-1-1-0"],
+            },
+            "cues": texts(
+                "Cues for this week; without them the page shows the exercise's first two library cues.",
+                "Count three seconds on the way down.",
+                limits.PRESCRIPTION_CUES,
+                markdown=True,
+            ),
+            "note": text("A short note for this week.", "Band-assisted this week.", markdown=True),
+        },
+        optional=("reps", "time_s", "distance_m", "per_side", "tempo", "cues", "note"),
+        shown=("reps", "tempo"),
+    )
+    schema["oneOf"] = [{"required": ["reps"]}, {"required": ["time_s"]}, {"required": ["distance_m"]}]
+    return schema
+
+
+def session() -> Schema:
+    block = mapping(
+        "Exercises done together: one (straight sets), two (a dual-set, 2A/2B) or three (a tri-set).",
+        {"exercises": listing("The block's exercises, in order.", entry(), limits.BLOCK_EXERCISES)},
+    )
+    return mapping(
+        "One gym session of the week.",
+        {
+            "id": identifier("The session's letter; the page anchor is #session-a.", "a"),
+            "title": text("What the session works.", "Squat, split stance and calves", max_length=limits.TITLE),
+            "blocks": listing("The session's blocks, in order.", block, limits.BLOCKS),
+        },
+    )
+
+
+def week_schema() -> Schema:
+    warm_up_example = "Glute bridge: 2 × 10"
+    body = mapping(
+        "One week of the program: its warm-up, sessions and high-mileage version.",
+        {
+            "week": whole(
+                "The week's number; the file is named for it (week-2.yaml) and the page is /week-2/.", limits.WEEK
+            ),
+            "title": text("A short title.", "Foundation", max_length=limits.TITLE),
+            "release": {
+                "description": "The day the week goes live, as YYYY-MM-DD without quotes.",
+                "type": "string",
+                "format": "date",
+                "pattern": _DATE,
+                "examples": ["2027-01-04"],
+            },
+            "summary": text(
+                "One line: the week's goal.",
+                "Learn clean, stable versions of the big lifts with long rests.",
+                max_length=limits.SUMMARY,
+            ),
+            "focus": text(
+                "A short paragraph on what the week is about and why.",
+                "Own the positions before you load them.",
+                max_length=limits.FOCUS,
+                markdown=True,
+            ),
+            "changes": texts(
+                "What changed since last week, and why (in week 1: what to expect).",
+                "Loads go up to about 80% of your best.",
+                markdown=True,
+            ),
+            "sources": listing(
+                "Sources this week cites, by their id in program.yaml.",
+                identifier("The id of a source in program.yaml.", "storen-2008"),
+                limits.ANY,
+            ),
+            "warm_up": mapping(
+                "A RAMP warm-up: raise, activate, mobilise, potentiate.",
+                {
+                    "raise": texts(
+                        "Raise the heart rate and body temperature.", "5 minutes of easy rowing", markdown=True
+                    ),
+                    "activate": texts("Wake up the muscles the session uses.", warm_up_example, markdown=True),
+                    "mobilise": texts(
+                        "Move through the ranges the session needs.", "Leg swings: 10 each way", markdown=True
+                    ),
+                    "potentiate": texts(
+                        "Ramp-up sets of the first lift, with percentages.",
+                        "Goblet squat: 8 reps at ~40%, 5 at ~55%, 3 at ~65%",
+                        markdown=True,
+                    ),
+                },
+            ),
+            "sessions": listing("The week's gym sessions, usually a and b.", session(), limits.SESSIONS),
+            "high_mileage": mapping(
+                "The short, light version to do before an easy run when mileage peaks.",
+                {
+                    "note": text(
+                        "When and how to use the short version.",
+                        "Swap sessions A and B for this once a week, before an easy run.",
+                        max_length=limits.HIGH_MILEAGE_NOTE,
+                        markdown=True,
+                    ),
+                    "exercises": listing(
+                        "A plain list of exercises (no blocks).",
+                        entry(),
+                        limits.HIGH_MILEAGE_EXERCISES,
+                    ),
+                },
+            ),
+        },
+        optional=("sources",),
+    )
+    return document(
+        "week", "Runners Lift Heavy: week-N.yaml", "One week of the program (data/weeks/week-N.yaml).", body
+    )
+
+
+# -- redirects.yaml ----------------------------------------------------------------------
+
+
+def redirects_schema() -> Schema:
+    address = {
+        "description": "The old address, after the site's address: starts with /, ends with / or .html.",
+        "type": "string",
+        "pattern": f"^{_OLD_PATH.pattern}$",
+        "examples": ["/weeks/2/"],
+    }
+    page = {
+        "description": "The page it moved to, like /week-2/ or /exercises/#goblet-squat.",
+        "type": "string",
+        "pattern": f"^{_NEW_PATH.pattern}$",
+        "examples": ["/week-2/"],
+    }
+    redirect = mapping("One old address and where it now leads.", {"from": address, "to": page})
+    body = mapping(
+        "Old addresses that keep working after a page moved.",
+        {"redirects": listing("The redirects; an empty list [] when there are none.", redirect, limits.REDIRECTS)},
+    )
+    return document(
+        "redirects", "Runners Lift Heavy: redirects.yaml", "Old addresses that still work (data/redirects.yaml).", body
+    )
+
+
+SCHEMAS = {
+    "program": program_schema,
+    "exercises": exercises_schema,
+    "week": week_schema,
+    "redirects": redirects_schema,
+}
+
+
+def render(kind: str) -> str:
+    """The schema for one kind of file, as the JSON text committed in schemas/."""
+    return json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else Path("schemas")
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind in SCHEMAS:
+        (folder / f"{kind}.schema.json").write_text(render(kind), encoding="utf-8")
+    print(f"wrote {', '.join(f'{kind}.schema.json' for kind in SCHEMAS)} to {folder}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

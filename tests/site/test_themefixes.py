@@ -1,0 +1,92 @@
+"""Fixes to Material's HTML (`liftheavy.browser.themefixes`, hooks/theme_fixes.py): the search
+dialog's accessible name, deferred end-of-body scripts and stripped indentation; on the
+built site, and a strict build that fails when Material's markup no longer matches."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import build_site, copy_project
+from liftheavy.tools.htmlscan import html_pages
+from liftheavy.browser.themefixes import (
+    defer_end_scripts,
+    label_search_dialog,
+    missing_fixes,
+    strip_indentation,
+)
+
+SEARCH = (
+    '<div class="md-search" data-md-component="search" role="dialog">\n'
+    '  <input type="text" class="md-search__input" name="query" aria-label="Suche" placeholder="Suche">\n'
+    "</div>"
+)
+SCRIPTS = (
+    '<head><script src="head.js"></script></head><body>\n'
+    '<script id="__config" type="application/json">{"base": "."}</script>\n'
+    '<script src="bundle.js"></script>\n'
+    '<script src="mine.js" async></script>\n'
+    '<script type="module" src="module.js"></script>\n'
+    '<script src="extra.js"></script>\n'
+    "</body>"
+)
+
+
+def test_search_dialog_is_named_after_its_search_box() -> None:
+    fixed = label_search_dialog(SEARCH)
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Suche">' in fixed
+    assert label_search_dialog(fixed) == fixed
+    assert missing_fixes(fixed) == []
+
+
+def test_changed_search_markup_is_reported_not_ignored() -> None:
+    changed = SEARCH.replace('role="dialog"', 'role="dialog" hidden')
+    assert label_search_dialog(changed) == changed
+    assert missing_fixes(changed) != []
+    assert missing_fixes("<p>No search on this page</p>") == []
+
+
+def test_end_of_body_scripts_are_deferred_in_order() -> None:
+    fixed = defer_end_scripts(SCRIPTS)
+    assert '<script src="head.js"></script>' in fixed  # before the configuration: untouched
+    assert re.findall(r"<script [^>]*>", fixed.split("__config")[1]) == [
+        '<script src="bundle.js" defer>',
+        '<script src="mine.js" async>',
+        '<script type="module" src="module.js">',
+        '<script src="extra.js" defer>',
+    ]
+    assert defer_end_scripts(fixed) == fixed
+
+
+def test_indentation_goes_but_verbatim_text_stays() -> None:
+    html = (
+        "<div>\n    <p>Two\n      words</p>\n\n\n  <pre><code>  keep\n    this</code></pre>\n"
+        "  <textarea>\n  as typed</textarea>\n  <script>\n  var a = 1;\n  </script>\n</div>"
+    )
+    assert strip_indentation(html) == (
+        "<div>\n<p>Two\nwords</p>\n<pre><code>  keep\n    this</code></pre>\n"
+        "<textarea>\n  as typed</textarea>\n<script>\n  var a = 1;\n  </script>\n</div>"
+    )
+
+
+def test_every_built_page_is_fixed(site: Path) -> None:
+    pages = html_pages(site)
+    assert any(path.parent.name == "week-1" for path in pages)
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert 'role="dialog" aria-label="Search"' in html, path
+        tail = html.split('<script id="__config"')[1]
+        scripts = re.findall(r"<script [^>]*src=[^>]*>", tail)
+        assert any("bundle." in script for script in scripts), path
+        assert all(re.search(r"\b(defer|async)\b|type=\"module\"", script) for script in scripts), (path, scripts)
+        assert not re.search(r"\n[ \t]+<(div|nav|li|a|p)\b", html), path
+        assert defer_end_scripts(label_search_dialog(html)) == html  # nothing left to fix
+
+
+def test_strict_build_fails_when_material_markup_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    partial = project / "overrides" / "partials" / "search.html"
+    partial.write_text('<div class="md-search" data-md-component="search" role="dialog" data-new-material></div>\n')
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "could not apply search dialog label" in result.stderr

@@ -1,0 +1,72 @@
+"""`make check` (`python -m liftheavy.tools.check`): every problem on stderr as `file:line:col: …`,
+an exit status CI can act on, and inside GitHub Actions an `::error` annotation per problem
+so it shows on the changed line of the pull request."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from support.datafixtures import INVALID, TARGETS, expected_problems, fixture_id
+
+CHECK = [sys.executable, "-m", "liftheavy.tools.check"]
+
+
+def run_check(root: Path, *, github_actions: bool) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    if github_actions:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run([*CHECK, str(root)], env=env, capture_output=True, text=True, timeout=60, check=False)
+
+
+def as_annotation(expected: str) -> str:
+    """`file:line:col: text` → the workflow command GitHub turns into an annotation."""
+    file, line, column, text = expected.split(":", 3)
+    return f"::error file={file},line={line},col={column}::{text.removeprefix(' ')}"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURES / "valid", tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def test_valid_data_passes_quietly(project: Path) -> None:
+    result = run_check(project, github_actions=True)
+    assert result.returncode == 0
+    assert result.stdout == "data/ is valid: 2 weeks, 4 sessions, 4 exercises\n"
+    assert result.stderr == ""
+
+
+def test_problems_go_to_stderr_with_a_count_and_fail(project: Path) -> None:
+    shutil.copy(FIXTURES / "invalid/week/many-problems.yaml", project / "data/weeks/week-1.yaml")
+    result = run_check(project, github_actions=False)
+    expected = expected_problems(FIXTURES / "invalid/week/many-problems.yaml")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [*expected, "5 problems found in data/"]
+    assert result.stdout == ""  # no annotations outside GitHub Actions
+
+
+@pytest.mark.parametrize("fixture", INVALID, ids=fixture_id)
+def test_each_problem_is_a_github_annotation_in_actions(project: Path, fixture: Path) -> None:
+    shutil.copy(fixture, project / TARGETS[fixture.parent.name])
+    result = run_check(project, github_actions=True)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [as_annotation(line) for line in expected_problems(fixture)]
+
+
+def test_annotation_escapes_percent_signs(project: Path) -> None:
+    # '%' starts an escape in workflow commands: unescaped, GitHub would garble the message.
+    week = project / "data/weeks/week-1.yaml"
+    week.write_text(week.read_text().replace("tempo: 3-1-1-0", 'tempo: "50%"'))
+    result = run_check(project, github_actions=True)
+    assert result.stdout.splitlines() == [
+        "::error file=data/weeks/week-1.yaml,line=27,col=20::week 1 › session A › Goblet squat › tempo: "
+        "expected a tempo like 3-1-1-0 (lower, pause, lift, pause; X = fast), got '50%25'"
+    ]
