@@ -6,6 +6,7 @@ Regenerate the golden files after an intended change with:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 
@@ -40,9 +41,19 @@ def test_generated_page_matches_golden(src_uri: str) -> None:
 
 
 def test_markers_match_golden() -> None:
-    page = "Intro\n\n<!-- liftheavy:schedule -->\n\n<!-- liftheavy:equipment -->\n\n<!-- liftheavy:sources -->\n"
+    page = "Intro\n\n<!-- liftheavy:schedule -->\n\n<!-- liftheavy:equipment -->\n\n<!-- liftheavy:sources -->\n\n<!-- liftheavy:progression -->\n"
     _check_golden("markers.md", expand_markers(page, PROGRAM, "index.md", RELEASE))
     _check_golden("markers-preview.md", expand_markers(page, PROGRAM, "index.md", PREVIEW))
+
+
+def test_progression_is_worded_from_its_numbers() -> None:
+    rule = dataclasses.replace(PROGRAM.progression, add_margin=3, drop_margin=1, step_percent=4)
+    text = expand_markers(
+        "<!-- liftheavy:progression -->", dataclasses.replace(PROGRAM, progression=rule), "index.md", RELEASE
+    )
+    assert "at least <strong>3 more</strong> reps in reserve" in text
+    assert "<strong>1 or more fewer</strong>" in text
+    assert "about <strong>4%</strong>" in text
 
 
 def test_unreleased_weeks_get_no_page_and_no_links() -> None:

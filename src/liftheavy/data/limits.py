@@ -38,6 +38,8 @@ DISTANCE_M = Whole(1, 400, 20)
 REST_S = Whole(0, 600, 120)
 PERCENT_1RM = Whole(1, 100, 75)
 RIR = Whole(0, 6, 2)
+RIR_MARGIN = Whole(1, 5, 2)  # progression: reps in reserve above/below the card's that move the load
+STEP_PERCENT = Whole(1, 20, 5)  # progression: one load step, % of the working weight
 
 # -- text lengths, in characters (after joining lines) ------------------------------------
 TEXT = 500  # any text without a stricter limit below

@@ -36,6 +36,7 @@ from liftheavy.data.model import (
     Load,
     Prescription,
     Program,
+    Progression,
     Redirect,
     RepRange,
     Session,
@@ -167,7 +168,9 @@ def _read_program(r: Reader, node: Node) -> tuple[dict | None, dict[str, Source]
     """The program header, and the sources by id (None when any source is unreadable)."""
     before = len(r.problems)
     keys = r.mapping(
-        node, _TOP, ("title", "tagline", "description", "sessions_per_week", "equipment", "sources", "inspiration")
+        node,
+        _TOP,
+        ("title", "tagline", "description", "sessions_per_week", "equipment", "sources", "inspiration", "progression"),
     )
     if keys is None:
         return None, None
@@ -182,6 +185,7 @@ def _read_program(r: Reader, node: Node) -> tuple[dict | None, dict[str, Source]
         "equipment": read("equipment", lambda n: r.texts(n, _TOP / "equipment", limits.PROGRAM_EQUIPMENT)),
         "sources": (),
         "inspiration": read("inspiration", lambda n: _read_inspiration(r, n, _TOP / "inspiration")),
+        "progression": read("progression", lambda n: _read_progression(r, n, _TOP / "progression")),
     }
     sources = read("sources", lambda n: _read_sources(r, n, _TOP / "sources"))
     values["sources"] = tuple(sources.values()) if sources else ()
@@ -240,6 +244,19 @@ def _read_inspiration(r: Reader, node: Node, at: Where) -> Inspiration | None:
         "url": read("url", lambda n: r.url(n, at / "url")),
     }
     return None if len(r.problems) > before else Inspiration(**fields)
+
+
+def _read_progression(r: Reader, node: Node, at: Where) -> Progression | None:
+    names = ("add_step_at_rir_margin", "drop_step_at_rir_margin", "step_percent")
+    keys = r.mapping(node, at, names)
+    if keys is None:
+        return None
+    margins = {name: limits.STEP_PERCENT if name == "step_percent" else limits.RIR_MARGIN for name in names}
+    read = {name: r.integer(keys[name], at / name, margins[name]) for name in names if name in keys}
+    add, drop, step = (read.get(name) for name in names)
+    if add is None or drop is None or step is None:
+        return None
+    return Progression(add_margin=add, drop_margin=drop, step_percent=step)
 
 
 # -- exercises.yaml ----------------------------------------------------------------------

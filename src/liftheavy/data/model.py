@@ -193,6 +193,17 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Progression:
+    """The one progression rule (`progression:` in program.yaml): after a session, the
+    logged sets of a loaded exercise say whether its next load goes up a step, stays, or
+    comes down. `progression.py` applies it; the pages state it; the log applies it too."""
+
+    add_margin: int  # every rep done and the last set's RIR this many above the card's → add a step
+    drop_margin: int  # reps missed, or the last set's RIR this many below the card's → drop a step
+    step_percent: int  # one step, as a percentage of the working weight (or of the working 1RM)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Inspiration:
     title: str
     publisher: str
@@ -255,6 +266,7 @@ class Program:
     equipment: tuple[str, ...]
     sources: tuple[Source, ...]
     inspiration: Inspiration
+    progression: Progression
     exercises: tuple[Exercise, ...]
     weeks: tuple[Week, ...]
     redirects: tuple[Redirect, ...] = ()

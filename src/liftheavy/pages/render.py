@@ -159,6 +159,11 @@ def render_sources(program: Program, page: str, release: Release) -> str:
     return _render("sources.html.j2", program=program, page=page)
 
 
+def render_progression(program: Program, page: str, release: Release) -> str:
+    """The one progression rule, worded from its numbers in program.yaml."""
+    return _render("progression.html.j2", program=program)
+
+
 def render_follow(program: Program, page: str, release: Release) -> str:
     """How to hear about each week: the release-dates calendar and the feed."""
     return _render("follow.html.j2", program=program, page=page)
@@ -169,6 +174,7 @@ MARKERS = {
     "<!-- liftheavy:equipment -->": render_equipment,
     "<!-- liftheavy:sources -->": render_sources,
     "<!-- liftheavy:follow -->": render_follow,
+    "<!-- liftheavy:progression -->": render_progression,
 }
 
 

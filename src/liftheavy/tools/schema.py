@@ -230,6 +230,24 @@ def program_schema() -> Schema:
                     "url": url("Where to read it.", "https://example.org/runners-need-to-lift-heavy"),
                 },
             ),
+            "progression": mapping(
+                "The one progression rule: after a session, the last set of each loaded exercise, judged "
+                "against its card, says whether the next load goes up a step, stays, or comes down. "
+                "The pages state it and the log applies it.",
+                {
+                    "add_step_at_rir_margin": whole(
+                        "Add a step when every rep was done and the last set ended with at least this many "
+                        "more reps in reserve than the card asks.",
+                        limits.RIR_MARGIN,
+                    ),
+                    "drop_step_at_rir_margin": whole(
+                        "Drop a step when reps were missed, or the last set ended with at least this many "
+                        "fewer reps in reserve than the card asks.",
+                        limits.RIR_MARGIN,
+                    ),
+                    "step_percent": whole("One load step, as a percentage of the load.", limits.STEP_PERCENT),
+                },
+            ),
         },
     )
     return document("program", "Runners Lift Heavy: program.yaml", "The program overview (data/program.yaml).", body)
