@@ -29,7 +29,7 @@ from liftheavy.data.errors import DataError
 from liftheavy.data.model import Program
 from liftheavy.data.publication import load_publication
 from liftheavy.data.release import ReleaseDateError
-from liftheavy.pages.render import GeneratedPage, expand_markers, render_pages
+from liftheavy.pages.render import GeneratedPage, expand_markers, library_sections, render_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -75,11 +75,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _navigation(program: Program) -> list[dict[str, object]]:
     # MkDocs and Material insert nav and page titles as raw HTML: escape the data's text.
     weeks = [{str(escape(f"Week {week.number}: {week.title}")): f"{week.slug}.md"} for week in program.weeks]
+    library = [{section.title: section.src_uri} for section in library_sections(program)]
     return [
         {"Overview": "index.md"},
         {"Why lift heavy": "why-lift-heavy.md"},
         {"The weeks": weeks},
-        {"Exercise library": "exercises.md"},
+        {"Exercise library": [{"All exercises": "exercises.md"}, *library]},
         {"About": "about.md"},
     ]
 

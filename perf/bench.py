@@ -255,9 +255,9 @@ def check_targets(result: dict[str, Any], budgets: Budgets) -> list[dict[str, An
             budgets.generation_per_page_growth_max,
             "x",
         )
-    first = result["cases"][0]
-    largest_html = max(page["gzip"] for page in first["ours"]["html"])
-    target(f"largest page HTML, gzip ({first['case']})", largest_html, budgets.html_gzip_max_bytes, "B")
+    for case in result["cases"]:
+        largest_html = max(page["gzip"] for page in case["ours"]["html"])
+        target(f"largest page HTML, gzip ({case['case']})", largest_html, budgets.html_gzip_max_bytes, "B")
     if result.get("first_load"):
         ours = result["first_load"]["ours"].values()
         target("largest first load, gzip", max(page["gzip"] for page in ours), budgets.first_load_gzip_max_bytes, "B")

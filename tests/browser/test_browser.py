@@ -16,7 +16,7 @@ from liftheavy.data.loader import load_program
 from liftheavy.pages.render import amount
 
 pytestmark = pytest.mark.browser
-PAGES = ["", "why-lift-heavy/", "week-1/", "week-2/", "week-3/", "week-4/", "exercises/", "about/"]
+PAGES = ["", "why-lift-heavy/", "week-1/", "week-2/", "week-3/", "week-4/", "exercises/", "exercises/squat/", "about/"]
 PROGRAM = load_program(ROOT)
 # Collects Content-Security-Policy violations so a test can assert there were none.
 CSP_LISTENER = """
@@ -135,7 +135,7 @@ def test_search_finds_an_exercise(phone, served_site: str) -> None:
 def test_exercise_link_lands_on_its_library_entry(phone, served_site: str) -> None:
     phone.goto(served_site + "week-1/")
     phone.locator("#a-goblet-squat .lh-card__title a").click()
-    phone.wait_for_url("**/exercises/#goblet-squat")
+    phone.wait_for_url("**/exercises/squat/#goblet-squat")
     assert phone.locator("#goblet-squat").is_visible()
 
 

@@ -1,5 +1,5 @@
-"""Scaling: a synthetic program of 52 weeks and 200 exercises builds, and the data → pages
-step costs the same per page at 4 and at 52 weeks. `make bench` reports the exact numbers;
+"""Scaling: a synthetic program of 52 weeks and 200 exercises builds, every page of it stays
+within the HTML budget, and the data → pages step costs the same per page at 4 and at 52 weeks. `make bench` reports the exact numbers;
 the bounds here are generous guards against a blow-up (say, a step that became quadratic)."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from liftheavy.data.release import Release
 from liftheavy.pages.render import render_pages
 from perf.budgets import load_budgets
 from perf.measure import run_measured
+from perf.pages import html_sizes
 from perf.synthetic import last_release, make_project
 
 BUDGETS = load_budgets()
@@ -30,9 +31,14 @@ def test_52_week_program_with_200_exercises_builds(tmp_path: Path) -> None:
     assert sorted(path.parent.name for path in (tmp_path / "site").glob("week-*/index.html")) == sorted(
         f"week-{number}" for number in range(1, 53)
     )
-    library = (tmp_path / "site" / "exercises" / "index.html").read_text(encoding="utf-8")
-    assert library.count('<div class="lh-lib">') == 200
+    library = [path.read_text(encoding="utf-8") for path in (tmp_path / "site" / "exercises").glob("*/index.html")]
+    assert sum(page.count('<div class="lh-lib">') for page in library) == 200
     assert build.peak_rss_mb < 2 * BUDGETS.build_synthetic_peak_rss_mb_max
+    # Page weight does not depend on the machine: every page still arrives in one round trip.
+    limit = BUDGETS.html_gzip_max_bytes
+    assert [
+        f"/{size.path}: {size.gzip_bytes} B" for size in html_sizes(tmp_path / "site") if size.gzip_bytes > limit
+    ] == []
 
 
 def _generation_seconds_per_page(project: Path) -> float:

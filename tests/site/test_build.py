@@ -20,7 +20,7 @@ from conftest import MKDOCS, ROOT, build_site, copy_project
 from liftheavy.tools.htmlscan import html_pages, page_url, scan
 from liftheavy.tools.linkcheck import broken_links
 
-PAGES = ["", "why-lift-heavy/", "week-1/", "week-2/", "week-3/", "week-4/", "exercises/", "about/"]
+PAGES = ["", "why-lift-heavy/", "week-1/", "week-2/", "week-3/", "week-4/", "exercises/", "exercises/squat/", "about/"]
 REPO = "https://github.com/runners-lift-heavy/runners-lift-heavy"
 
 

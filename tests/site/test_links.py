@@ -24,6 +24,7 @@ from liftheavy.data.loader import load_program
 from liftheavy.data.model import Redirect
 from liftheavy.sharing.redirectstubs import check_redirects, relative_file, relative_link, stub_file
 from liftheavy.pages.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE, site_path
+from liftheavy.pages.render import library_sections
 
 PINNED_FILE = Path(__file__).parent.parent / "public-urls.txt"
 SITE_URL = "https://runners-lift-heavy.github.io/runners-lift-heavy/"
@@ -39,6 +40,8 @@ def landing_problem(site: Path, url: str, hops: int = 3) -> str | None:
 
     Redirect stubs are followed as a browser does: the refresh replaces the whole address,
     so the old #fragment is dropped and the stub's own target (and its anchor) must exist.
+    An entry of the library's index (/exercises/#goblet-squat) is followed to the link its
+    script goes to (test_old_library_addresses_forward_in_a_browser runs the script itself).
     """
     path, _, fragment = url.partition("#")
     file = site / path.lstrip("/")
@@ -56,6 +59,10 @@ def landing_problem(site: Path, url: str, hops: int = 3) -> str | None:
         return landing_problem(site, urljoin(path, target), hops - 1)
     if fragment and fragment not in page.ids:
         return f"{url}: no #{fragment} on the page"
+    if fragment in page.forwards:
+        if hops == 0:
+            return f"{url}: too many forwards"
+        return landing_problem(site, urljoin(path, page.forwards[fragment]), hops - 1)
     return None
 
 
@@ -71,6 +78,9 @@ def published_urls(root: Path) -> set[str]:
             urls |= {f"{base}#{session.id}-{p.exercise.id}" for b in session.blocks for p in b.prescriptions}
         urls |= {f"{base}#high-mileage-{p.exercise.id}" for p in week.high_mileage.prescriptions}
     urls |= {"/exercises/", *(f"/exercises/#{exercise.id}" for exercise in program.exercises)}
+    for section in library_sections(program):
+        base = "/" + site_path(section.src_uri)
+        urls |= {base, *(f"{base}#{exercise.id}" for exercise in section.exercises)}
     return urls | {f"/{FEED_FILE}", f"/{ATOM_FILE}", f"/{CALENDAR_FILE}"}
 
 
@@ -144,7 +154,8 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_renamed_id_and_moved_page_keep_every_pinned_url(renamed_site: Path) -> None:
     assert (renamed_site / "evidence/index.html").is_file()
-    assert "kettlebell-goblet-squat" in scan(renamed_site / "exercises/index.html").ids
+    assert "kettlebell-goblet-squat" in scan(renamed_site / "exercises/squat/index.html").ids
+    assert scan(renamed_site / "exercises/index.html").forwards["goblet-squat"] == "squat/#kettlebell-goblet-squat"
     problems = [problem for url in pinned_urls() if (problem := landing_problem(renamed_site, url))]
     assert problems == []
 
@@ -253,6 +264,39 @@ def test_week_opens_from_a_newsletter_link_with_utm_and_no_fragment(phone, serve
     # Links on the page still go to pages (the query string does not leak into them).
     href = phone.locator(".lh-weeknav__next").get_attribute("href")
     assert href == "../week-3/"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("exercise", ["goblet-squat", "nordic-hamstring-curl", "dead-bug"])
+def test_old_library_addresses_forward_in_a_browser(browser, served_site: str, exercise: str) -> None:
+    """/exercises/#id, from before the library was split by pattern, opens the exercise's own
+    page at its entry and leaves no extra step in the history; without script, the reader
+    lands on the entry's link in the index instead."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(served_site + "about/")
+    page.goto(served_site + f"exercises/#{exercise}", wait_until="networkidle")
+    page.wait_for_url(re.compile(rf".*/exercises/[a-z-]+/#{exercise}$"))
+    heading = page.locator(f"h2#{exercise}").bounding_box()
+    assert heading is not None
+    assert 0 <= heading["y"] < PHONE["height"] / 2, heading
+    page.go_back()
+    page.wait_for_url(re.compile(r".*/about/$"))  # the index replaced itself: one Back returns
+    context.close()
+    assert errors == []
+
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + f"exercises/#{exercise}")
+    assert page.url.endswith(f"/exercises/#{exercise}")
+    link = page.locator(f"li#{exercise} a")
+    box = link.bounding_box()
+    assert box is not None
+    assert 0 <= box["y"] < PHONE["height"] / 2, box
+    assert link.get_attribute("href").endswith(f"/#{exercise}")
+    context.close()
 
 
 @pytest.mark.browser

@@ -58,8 +58,10 @@ def test_progression_is_worded_from_its_numbers() -> None:
 
 def test_unreleased_weeks_get_no_page_and_no_links() -> None:
     pages = {page.src_uri: page.markdown for page in render_pages(PROGRAM, RELEASE)}
-    assert sorted(pages) == ["exercises.md", "week-1.md"]
-    assert "week-2" not in pages["week-1.md"] + pages["exercises.md"]
+    library = sorted(uri for uri in pages if uri.startswith("exercises/"))
+    assert sorted(pages) == ["exercises.md", *library, "week-1.md"]
+    assert library  # one page per movement pattern
+    assert not any("week-2" in markdown for markdown in pages.values())
 
 
 def test_generated_pages_know_their_source_and_description() -> None:
@@ -101,6 +103,9 @@ def test_markdown_text_shows_syntax_literally() -> None:
     [
         ("index.md", "week-1.md", None, "week-1/"),
         ("week-1.md", "exercises.md", "goblet-squat", "../exercises/#goblet-squat"),
+        ("week-1.md", "exercises/squat.md", "goblet-squat", "../exercises/squat/#goblet-squat"),
+        ("exercises.md", "exercises/squat.md", "goblet-squat", "squat/#goblet-squat"),
+        ("exercises/squat.md", "week-1.md", "a-goblet-squat", "../../week-1/#a-goblet-squat"),
         ("week-2.md", "index.md", None, "../"),
         ("index.md", "index.md", "x", "./#x"),
     ],

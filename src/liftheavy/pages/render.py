@@ -17,13 +17,31 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from liftheavy.data.model import Exercise, Prescription, Program, Week
+from liftheavy.data.model import PATTERNS, Exercise, Prescription, Program, Session, Week
 from liftheavy.data.release import Release, long_date
 from liftheavy.pages.gymkeys import loading, main_lifts, set_label, tick_key
 from liftheavy.pages.inline import markdown_text, render_inline
 from liftheavy.pages.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE, relative_file_url, relative_url
 
-EXERCISES_PAGE = "exercises.md"
+EXERCISES_PAGE = "exercises.md"  # the library's index: every exercise, linked to its pattern's page
+# Each movement pattern's page title; the library is split by pattern so that no page outgrows
+# one round trip (14 KB gzip) as the library grows.
+PATTERN_TITLES = {
+    "squat": "Squat",
+    "hinge": "Hinge",
+    "lunge": "Lunge",
+    "single-leg": "Single-leg",
+    "calf-raise": "Calf raise",
+    "knee-flexion": "Knee flexion",
+    "adduction": "Adduction",
+    "pull": "Pull",
+    "push": "Push",
+    "carry": "Carry",
+    "anti-rotation": "Anti-rotation",
+    "anti-extension": "Anti-extension",
+    "anti-lateral-flexion": "Anti-lateral flexion",
+    "power": "Power",
+}
 _ENV = Environment(
     loader=FileSystemLoader(
         [Path(__file__).parent / "templates", Path(__file__).parent.parent / "sharing" / "templates"]
@@ -86,6 +104,30 @@ def former_anchors(anchor: str, exercise: Exercise) -> Markup:
     )
 
 
+def library_page(exercise: Exercise) -> str:
+    """The page an exercise is described on: its movement pattern's part of the library."""
+    return f"exercises/{exercise.pattern}.md"
+
+
+@dataclass(frozen=True, slots=True)
+class LibrarySection:
+    """One page of the exercise library: the exercises of one movement pattern, in library order."""
+
+    pattern: str
+    title: str
+    src_uri: str
+    exercises: tuple[Exercise, ...]
+
+
+def library_sections(program: Program) -> tuple[LibrarySection, ...]:
+    """The library's pages, in the order of `PATTERNS` (patterns without exercises have none)."""
+    return tuple(
+        LibrarySection(pattern, PATTERN_TITLES[pattern], f"exercises/{pattern}.md", exercises)
+        for pattern in PATTERNS
+        if (exercises := tuple(exercise for exercise in program.exercises if exercise.pattern == pattern))
+    )
+
+
 def render_template(template: str, **context: object) -> str:
     """Render one of our templates (HTML autoescaped; see the module docstring)."""
     return _ENV.get_template(template).render(**context)
@@ -98,6 +140,7 @@ _ENV.globals.update(
     file_url=relative_file_url,
     heading_id=heading_id,
     former_anchors=former_anchors,
+    library_page=library_page,
     EXERCISES_PAGE=EXERCISES_PAGE,
     FEED_FILE=FEED_FILE,
     ATOM_FILE=ATOM_FILE,
@@ -119,29 +162,44 @@ def render_week(program: Program, week: Week, release: Release) -> GeneratedPage
     return GeneratedPage(src_uri, title, week.summary, markdown, week.path)
 
 
-def render_exercise_library(program: Program) -> GeneratedPage:
-    """Every exercise: pattern, equipment, muscles, cues, faults and the alternatives.
+def render_exercise_library(program: Program) -> list[GeneratedPage]:
+    """The library: an index of every exercise, then one page per movement pattern with each
+    exercise's equipment, muscles, cues, faults and alternatives.
 
+    The index keeps the library's old addresses working: `/exercises/#goblet-squat` was one
+    page before the split, and a #fragment never reaches the server, so the index lists every
+    exercise (and former id) under its id, with a link to its page, and a small script sends
+    the browser on; without script, the link is what the reader sees at the top of the screen.
     `program` holds the published weeks only: "in the program" links go to pages that exist.
     """
-    used_in = {exercise.id: [] for exercise in program.exercises}
+    used_in: dict[str, list[tuple[Week, Session]]] = {exercise.id: [] for exercise in program.exercises}
     for week in program.weeks:
         for session in week.sessions:
             for block in session.blocks:
                 for prescription in block.prescriptions:
                     used_in[prescription.exercise.id].append((week, session))
-    markdown = _render("exercises.md.j2", program=program, used_in=used_in, page=EXERCISES_PAGE)
+    sections = library_sections(program)
+    edit_path = "data/exercises.yaml"
+    markdown = _render("exercises.md.j2", sections=sections, page=EXERCISES_PAGE)
     description = (
         f"How to do each of the {len(program.exercises)} exercises in the program, with easier and harder options."
     )
-    return GeneratedPage(EXERCISES_PAGE, "Exercise library", description, markdown, "data/exercises.yaml")
+    pages = [GeneratedPage(EXERCISES_PAGE, "Exercise library", description, markdown, edit_path)]
+    for section in sections:
+        markdown = _render("exercise-pattern.md.j2", section=section, used_in=used_in, page=section.src_uri)
+        title = f"{section.title} exercises"
+        description = (
+            f"{title} in the program: how to do each one, what usually goes wrong, and easier and harder options."
+        )
+        pages.append(GeneratedPage(section.src_uri, title, description, markdown, edit_path))
+    return pages
 
 
 def render_pages(program: Program, release: Release) -> list[GeneratedPage]:
-    """All generated pages this build publishes, in a stable order: weeks by number, then the library."""
+    """All generated pages this build publishes, in a stable order: weeks by number, then the library's index and its pattern pages."""
     published = release.published(program)
     weeks = [render_week(published, week, release) for week in published.weeks]
-    return [*weeks, render_exercise_library(published)]
+    return [*weeks, *render_exercise_library(published)]
 
 
 def render_schedule(program: Program, page: str, release: Release) -> str:

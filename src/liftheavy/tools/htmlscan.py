@@ -9,7 +9,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 class PageScan(HTMLParser):
     """Collects ids, <a href>s and the URLs a browser would fetch (scripts, styles, images),
-    plus the <head>'s <meta> values (by property or name, in order) and <link rel> targets."""
+    plus the <head>'s <meta> values (by property or name, in order) and <link rel> targets,
+    and the library index's forwards: each id inside an `<li class="lh-forward">` → the
+    href of that entry's link (where the index's script sends the browser)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -19,11 +21,20 @@ class PageScan(HTMLParser):
         self.meta: dict[str, list[str]] = {}
         self.link_rels: dict[str, list[dict[str, str]]] = {}
         self.scripts = 0
+        self.forwards: dict[str, str] = {}
+        self._forwarding: list[str] | None = None  # ids of the open lh-forward entry, until its link
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
+        if tag == "li" and "lh-forward" in values.get("class", "").split():
+            self._forwarding = []
         if "id" in values:
             self.ids.add(values["id"])
+            if self._forwarding is not None:
+                self._forwarding.append(values["id"])
+        if tag == "a" and self._forwarding and "href" in values:
+            self.forwards.update(dict.fromkeys(self._forwarding, values["href"]))
+            self._forwarding = None
         if tag == "meta" and "content" in values:
             key = values.get("property") or values.get("name") or values.get("http-equiv", "").lower()
             self.meta.setdefault(key, []).append(values["content"])
@@ -39,6 +50,10 @@ class PageScan(HTMLParser):
             tag == "link" and values.get("href") and values.get("rel") not in ("canonical", "alternate", "prev", "next")
         ):
             self.resources.append(values["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li":
+            self._forwarding = None
 
 
 def scan(path: Path) -> PageScan:
