@@ -26,7 +26,7 @@ build: $(VENV)/.site ## Build site/ with mkdocs build --strict (site/ is replace
 linkcheck: $(VENV)/.site ## Check every internal link and anchor of the built site/ (after make build)
 	$(BIN)/python -m liftheavy.tools.linkcheck site
 
-check: $(VENV)/.site ## Validate data/ alone; prints every problem as file:line:col
+check: $(VENV)/.site ## Validate data/ and the articles' front matter as the build does; every problem as file:line:col
 	$(BIN)/python -m liftheavy.tools.check
 
 BASE ?= origin/main

@@ -1,8 +1,8 @@
 """MkDocs hook: generate the week pages and the exercise library from `data/`.
 
-Thin glue around the `liftheavy` core (no MkDocs imports there):
+Thin glue around the `liftheavy` core (no MkDocs imports there); the build's program and
+its generated pages come from `liftheavy_glue.current_build`:
 
-- on_startup: remember whether this is `mkdocs serve` (a preview shows unreleased weeks);
 - on_config: load and validate `data/` (every problem at once, as file:line:col), decide
   which weeks are released (RELEASE_DATE or today, UTC) and build the navigation;
 - on_files: add one virtual page per week plus the exercise library (`File.generated`,
@@ -15,60 +15,33 @@ Thin glue around the `liftheavy` core (no MkDocs imports there):
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import escape
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+
+from liftheavy.data.model import Program
+from liftheavy.pages.render import expand_markers, library_sections
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
-from liftheavy.data.errors import DataError
-from liftheavy.data.model import Program
-from liftheavy.data.publication import load_publication
-from liftheavy.data.release import ReleaseDateError
-from liftheavy.pages.render import GeneratedPage, expand_markers, library_sections, render_pages
+from liftheavy_glue import add_generated, current_build, on_startup
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+__all__ = ["on_config", "on_files", "on_page_markdown", "on_startup"]
 log = logging.getLogger("mkdocs.plugins.liftheavy")
-
-# Hook modules are not reloaded by `mkdocs serve`, so this is reset by every on_config
-# (which runs on every rebuild) and only carries one build's data between its events.
-_build: dict[str, object] = {}
-_invocation = {"command": "build"}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    """Remember the command: `serve` previews every week unless RELEASE_DATE is set."""
-    _invocation["command"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the program once per build and put every published week into the navigation."""
-    try:
-        root = Path(config.config_file_path).parent
-        publication = load_publication(root, Path(config.docs_dir), os.environ, _invocation["command"])
-    except ReleaseDateError as error:
-        raise PluginError(str(error)) from None
-    except DataError as error:
-        raise PluginError(f"the program data has problems:\n{error}") from None
-    program, release = publication.program, publication.release
-    pages = render_pages(program, release)
-    _build.clear()
-    _build.update(program=program, release=release, pages={page.src_uri: page for page in pages})
-    config.nav = _navigation(release.published(program))
-    log.info(
-        "Release date %s%s: publishing weeks %s",
-        release.today,
-        " (preview)" if release.preview else "",
-        [week.number for week in release.published(program).weeks],
-    )
+    build = current_build(config)
+    release, published = build.publication.release, build.publication.published
+    config.nav = _navigation(published)
+    weeks = [week.number for week in published.weeks]
+    log.info("Release date %s%s: publishing weeks %s", release.today, " (preview)" if release.preview else "", weeks)
     return config
 
 
@@ -88,22 +61,21 @@ def _navigation(program: Program) -> list[dict[str, object]]:
 @event_priority(50)  # before plugins that snapshot the file list
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the generated pages; refuse to silently replace a hand-written one."""
-    for page in _build["pages"].values():
-        if files.get_file_from_path(page.src_uri) is not None:
-            raise PluginError(f"docs/{page.src_uri} would replace a generated page; remove or rename it")
-        file = File.generated(config, page.src_uri, content=page.markdown)
+    for page in current_build(config).pages.values():
+        file = add_generated(files, config, page.src_uri, page.markdown, "page")
         # edit_uri is relative to `edit_uri` in mkdocs.yml (…/docs/), so step out of docs/.
         file.edit_uri = f"../{page.edit_path}" if page.edit_path else None
-        files.append(file)
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Set generated pages' metadata; expand data markers in hand-written pages."""
-    generated: GeneratedPage | None = _build["pages"].get(page.file.src_uri)
+    build = current_build(config)
+    generated = build.pages.get(page.file.src_uri)
     if generated is not None:
         # Material writes meta title and description unescaped (even inside attributes).
         page.meta.setdefault("title", str(escape(generated.title)))
         page.meta.setdefault("description", str(escape(generated.description)))
         return markdown
-    return expand_markers(markdown, _build["program"], page.file.src_uri, _build["release"])
+    release = build.publication.release
+    return expand_markers(markdown, build.publication.program, page.file.src_uri, release)

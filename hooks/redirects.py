@@ -1,9 +1,9 @@
 """MkDocs hook: old addresses keep working (`data/redirects.yaml` → redirect stub pages).
 
-Thin glue around `liftheavy.sharing.redirectstubs` (no MkDocs imports there):
+Thin glue around `liftheavy.sharing.redirectstubs` (no MkDocs imports there); the
+redirects and the preview cards come from `liftheavy_glue.current_build` (the loader has
+already checked each redirect's form):
 
-- on_config: read what this build publishes (`load_publication`, the same inputs as the
-  page hook); the loader has already checked each redirect's form;
 - on_env (every page is rendered, so its anchors are known): check each redirect against
   the built site, a wrong target is a `data/redirects.yaml:line:col` error that stops the build;
 - on_post_build: write one stub page per redirect at its old address.
@@ -14,19 +14,17 @@ Redirects to a week that is not out yet wait for it, like the week's page.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-# Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
 from liftheavy.data.errors import DataError
-from liftheavy.data.model import Redirect
-from liftheavy.data.publication import Publication, load_publication
-from liftheavy.data.release import ReleaseDateError
-from liftheavy.sharing.previewcards import Card, PagePreview, card_for, page_preview, preview_cards
+from liftheavy.sharing.previewcards import Card, PagePreview, card_for, page_preview
 from liftheavy.sharing.redirectstubs import check_redirects, render_stub, stub_file
+
+# Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
+from liftheavy_glue import current_build, on_startup, require_site_url
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -34,32 +32,14 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+__all__ = ["on_env", "on_post_build", "on_startup"]
 log = logging.getLogger("mkdocs.plugins.liftheavy.redirects")
-
-# Reset by every on_config (hook modules survive `mkdocs serve` rebuilds).
-_build: dict[str, object] = {}
-_invocation = {"command": "build"}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    _invocation["command"] = command
-
-
-def on_config(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).parent
-    try:
-        publication = load_publication(root, Path(config.docs_dir), os.environ, _invocation["command"])
-    except ReleaseDateError as error:
-        raise PluginError(str(error)) from None
-    except DataError as error:
-        raise PluginError(f"the program data has problems:\n{error}") from None
-    _build.clear()
-    _build.update(publication=publication, stubs=[])
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     """Check every redirect against the rendered pages; keep the stubs to write."""
-    publication: Publication = _build["publication"]
+    build = current_build(config)
+    publication = build.publication
     pages = {f"/{file.page.url}": file.page for file in files.documentation_pages() if file.page is not None}
     anchors = {path: frozenset(page.present_anchor_ids or ()) for path, page in pages.items()}
     published = {week.slug for week in publication.published.weeks}
@@ -68,13 +48,14 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     ready, problems = check_redirects(publication.program.redirects, anchors, unpublished, taken)
     if problems:
         raise PluginError(f"the program data has problems:\n{DataError(problems)}")
-    cards = preview_cards(publication)
-    _build["stubs"] = [(redirect, _preview(pages[redirect.new.split("#")[0]], cards, config)) for redirect in ready]
+    build.redirect_stubs = [
+        (redirect, _preview(pages[redirect.new.split("#")[0]], build.cards, config)) for redirect in ready
+    ]
 
 
 def _preview(page: Page, cards: dict[str, Card], config: MkDocsConfig) -> PagePreview:
     return page_preview(
-        site_url=config.site_url,
+        site_url=require_site_url(config, "redirect stubs need absolute URLs"),
         src_uri=page.file.src_uri,
         meta=page.meta,
         title=page.title,
@@ -86,7 +67,7 @@ def _preview(page: Page, cards: dict[str, Card], config: MkDocsConfig) -> PagePr
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the stub pages into the built site."""
-    stubs: list[tuple[Redirect, PagePreview]] = _build["stubs"]
+    stubs = current_build(config).redirect_stubs
     for redirect, preview in stubs:
         path = Path(config.site_dir) / stub_file(redirect)
         path.parent.mkdir(parents=True, exist_ok=True)

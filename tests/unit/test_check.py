@@ -40,7 +40,7 @@ def project(tmp_path: Path) -> Path:
 def test_valid_data_passes_quietly(project: Path) -> None:
     result = run_check(project, github_actions=True)
     assert result.returncode == 0
-    assert result.stdout == "data/ is valid: 2 weeks, 4 sessions, 4 exercises\n"
+    assert result.stdout == "data/ and docs/ are valid: 2 weeks, 4 sessions, 4 exercises, 0 articles\n"
     assert result.stderr == ""
 
 
@@ -49,7 +49,7 @@ def test_problems_go_to_stderr_with_a_count_and_fail(project: Path) -> None:
     result = run_check(project, github_actions=False)
     expected = expected_problems(FIXTURES / "invalid/week/many-problems.yaml")
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [*expected, "5 problems found in data/"]
+    assert result.stderr.splitlines() == [*expected, "5 problems found in data/ and docs/"]
     assert result.stdout == ""  # no annotations outside GitHub Actions
 
 
@@ -70,3 +70,16 @@ def test_annotation_escapes_percent_signs(project: Path) -> None:
         "::error file=data/weeks/week-1.yaml,line=27,col=20::week 1 › session A › Goblet squat › tempo: "
         "expected a tempo like 3-1-1-0 (lower, pause, lift, pause; X = fast), got '50%25'"
     ]
+
+
+def test_an_articles_front_matter_is_checked_as_the_build_checks_it(project: Path) -> None:
+    # A date the build refuses must not pass `make check` (the same loader entry, the same message).
+    (project / "docs").mkdir()
+    (project / "docs/why.md").write_text(
+        "---\ntitle: Why\ndescription: Why.\ndate: 28/12/2026\n---\n\n# Why\n", encoding="utf-8"
+    )
+    result = run_check(project, github_actions=False)
+    assert result.returncode == 1
+    first, count = result.stderr.splitlines()
+    assert first == "docs/why.md:4:7: date: expected a date like 2027-01-04, got '28/12/2026'"
+    assert count == "1 problem found in data/ and docs/"

@@ -18,7 +18,8 @@ MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
 def minify(text: str, suffix: str) -> str:
     """`text` without comments and needless whitespace (`suffix` is '.js' or '.css')."""
-    return MINIFIERS[suffix](text).strip() + "\n"
+    minified: str = MINIFIERS[suffix](text)
+    return minified.strip() + "\n"
 
 
 def minify_site_files(site_dir: Path, paths: list[str]) -> list[str]:

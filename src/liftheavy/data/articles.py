@@ -14,12 +14,13 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node
 
-from liftheavy.data.errors import DataError, Problem
+from liftheavy.data.errors import DataError, Problem, Where
 from liftheavy.data.model import Article
 from liftheavy.data.yamlnodes import Reader, compose
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _DATE_LINE = re.compile(r"^date\s*:", re.MULTILINE)
+_TOP = Where()  # front matter fields are named on their own ("date"), without a breadcrumb
 
 
 def load_articles(root: Path, docs_dir: Path) -> tuple[Article, ...]:
@@ -53,12 +54,14 @@ def _read_article(shown: str, src_uri: str, front_matter: str, problems: list[Pr
         return None
     for key in ("title", "description"):
         if key not in keys:
-            reader.error(node, "", f"an article (a page with a date:) needs a {key}: in its front matter")
-    title = reader.text(keys["title"], "title", max_length=80) if "title" in keys else None
-    description = reader.text(keys["description"], "description", max_length=200) if "description" in keys else None
-    published = reader.date(keys["date"], "date")
+            reader.error(node, _TOP, f"an article (a page with a date:) needs a {key}: in its front matter")
+    title = reader.text(keys["title"], _TOP / "title", max_length=80) if "title" in keys else None
+    description = (
+        reader.text(keys["description"], _TOP / "description", max_length=200) if "description" in keys else None
+    )
+    published = reader.date(keys["date"], _TOP / "date")
     problems.extend(reader.problems)
-    if reader.problems:
+    if reader.problems or title is None or description is None or published is None:
         return None
     return Article(src_uri=src_uri, title=title, description=description, published=published)
 
@@ -66,6 +69,6 @@ def _read_article(shown: str, src_uri: str, front_matter: str, problems: list[Pr
 def _keys(reader: Reader, node: Node) -> dict[str, Node]:
     """The front matter's keys; other keys (Material's hide:, icon:, …) are not ours to judge."""
     if not isinstance(node, MappingNode):
-        reader.error(node, "", "front matter must be 'key: value' lines")
+        reader.error(node, _TOP, "front matter must be 'key: value' lines")
         return {}
     return {str(key.value): value for key, value in node.value}

@@ -7,6 +7,7 @@ number. Each limit's `example` is what error messages and the schemas suggest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -65,3 +66,10 @@ HIGH_MILEAGE_EXERCISES = Count(1, 6)
 PRESCRIPTION_CUES = Count(1, 2)
 FORMER_IDS = Count(1, 20)
 REDIRECTS = Count(0, 500)  # data/redirects.yaml may list none  # old ids an exercise keeps answering to
+
+# -- addresses (data/redirects.yaml; the JSON Schema uses the same patterns) ----------------
+# An old address: /, then path segments (none starting with a dot, so no ".."), ending in / or .html.
+_SEGMENT = r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*"
+OLD_ADDRESS = re.compile(rf"/(?:{_SEGMENT}/)*(?:{_SEGMENT}\.html?)?")
+# A page of this site (our addresses are lowercase and end in /), with an optional #anchor.
+NEW_ADDRESS = re.compile(r"/(?:[a-z0-9][a-z0-9-]*/)*(?:#[A-Za-z0-9_-]+)?")

@@ -15,9 +15,10 @@ the name is unknown, so a coach can read "week 2 › session A › Goblet squat 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol, TypeVar, cast
 
 from yaml.nodes import Node, SequenceNode
 
@@ -46,6 +47,17 @@ from liftheavy.data.model import (
 )
 from liftheavy.data.yamlnodes import Reader, compose, did_you_mean, mapping_value, scalar_text
 
+_T = TypeVar("_T")
+_D = TypeVar("_D")
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Named = TypeVar("_Named", bound=_HasId)  # what an id in a week file may name: an exercise, a source
+
 PROGRAM_FILE = "data/program.yaml"
 EXERCISES_FILE = "data/exercises.yaml"
 REDIRECTS_FILE = "data/redirects.yaml"  # optional
@@ -53,11 +65,6 @@ WEEKS_DIR = "data/weeks"
 _WEEK_FILE = re.compile(r"week-(\d+)\.yaml")
 _REPS = re.compile(r"(\d{1,3})\s*-\s*(\d{1,3})")
 _TEMPO = re.compile(r"[0-9X]-[0-9X]-[0-9X]-[0-9X]")
-# An old address: /, then path segments (none starting with a dot, so no ".."), ending in / or .html.
-_SEGMENT = r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*"
-_OLD_PATH = re.compile(rf"/(?:{_SEGMENT}/)*(?:{_SEGMENT}\.html?)?")
-# A page of this site (our addresses are lowercase and end in /), with an optional #anchor.
-_NEW_PATH = re.compile(r"/(?:[a-z0-9][a-z0-9-]*/)*(?:#[A-Za-z0-9_-]+)?")
 
 
 def load_program(root: Path) -> Program:
@@ -79,10 +86,11 @@ def load_program(root: Path) -> Program:
         problems.append(Problem(WEEKS_DIR, 1, 1, "", "no week files; add data/weeks/week-1.yaml"))
     problems.extend(_check_week_numbers(root, weeks))
     redirects = _load_redirects(root, [w for w, _ in weeks if w is not None], problems)
-    if problems or header is None or library is None or any(w is None for w, _ in weeks):
+    read_weeks = [week for week, _ in weeks if week is not None]
+    if problems or header is None or library is None or len(read_weeks) < len(weeks):
         raise DataError(problems or [Problem(WEEKS_DIR, 1, 1, "", "the program could not be read")])
-    ordered = tuple(sorted((w for w, _ in weeks), key=lambda week: week.number))
-    return Program(**header, exercises=tuple(library.values()), weeks=ordered, redirects=redirects)
+    ordered = tuple(sorted(read_weeks, key=lambda week: week.number))
+    return replace(header, exercises=tuple(library.values()), weeks=ordered, redirects=redirects)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +139,19 @@ def _week_files(root: Path, problems: list[Problem]) -> list[str]:
     return found
 
 
+def _named_week(path: str) -> int:
+    """The week number in a week file's name (only names that match are ever read)."""
+    match = _WEEK_FILE.fullmatch(Path(path).name)
+    assert match is not None, path  # _week_files lists only matching names
+    return int(match.group(1))
+
+
 def _week_where(path: str) -> Where:
     """A week file's breadcrumb root, "week 2", from its name (the one name always known)."""
-    return Where((f"week {int(_WEEK_FILE.fullmatch(Path(path).name).group(1))}",))
+    return Where((f"week {_named_week(path)}",))
 
 
-def _check_week_numbers(root: Path, weeks: list) -> list[Problem]:
+def _check_week_numbers(root: Path, weeks: list[tuple[Week | None, Node]]) -> list[Problem]:
     problems = []
     seen: dict[int, str] = {}
     for week, node in weeks:
@@ -146,7 +161,7 @@ def _check_week_numbers(root: Path, weeks: list) -> list[Problem]:
             message = f"week {week.number} is also defined in {seen[week.number]}; give each week its own number"
             problems.append(_at(week.path, node, _week_where(week.path) / "week", message))
         seen.setdefault(week.number, week.path)
-        named = int(_WEEK_FILE.fullmatch(Path(week.path).name).group(1))
+        named = _named_week(week.path)
         if named != week.number:
             message = (
                 f"this file is named for week {named} but says week: {week.number}; rename the file or fix the number"
@@ -164,8 +179,9 @@ def _at(path: str, node: Node, where: Where, message: str) -> Problem:
 _TOP = Where()
 
 
-def _read_program(r: Reader, node: Node) -> tuple[dict | None, dict[str, Source] | None]:
-    """The program header, and the sources by id (None when any source is unreadable)."""
+def _read_program(r: Reader, node: Node) -> tuple[Program | None, dict[str, Source] | None]:
+    """The program header (a Program without exercises and weeks yet), and the sources by id
+    (None when any source is unreadable)."""
     before = len(r.problems)
     keys = r.mapping(
         node,
@@ -175,21 +191,24 @@ def _read_program(r: Reader, node: Node) -> tuple[dict | None, dict[str, Source]
     if keys is None:
         return None, None
     read = _Fields(keys)
-    values = {
-        "title": read("title", lambda n: r.text(n, _TOP / "title", max_length=limits.PROGRAM_TITLE)),
-        "tagline": read("tagline", lambda n: r.text(n, _TOP / "tagline", max_length=limits.TAGLINE)),
-        "description": read("description", lambda n: r.text(n, _TOP / "description", max_length=limits.DESCRIPTION)),
-        "sessions_per_week": read(
+    sources = read.optional("sources", lambda n: _read_sources(r, n, _TOP / "sources"), None)
+    header = Program(
+        title=read.required("title", lambda n: r.text(n, _TOP / "title", max_length=limits.PROGRAM_TITLE)),
+        tagline=read.required("tagline", lambda n: r.text(n, _TOP / "tagline", max_length=limits.TAGLINE)),
+        description=read.required(
+            "description", lambda n: r.text(n, _TOP / "description", max_length=limits.DESCRIPTION)
+        ),
+        sessions_per_week=read.required(
             "sessions_per_week", lambda n: r.integer(n, _TOP / "sessions_per_week", limits.SESSIONS_PER_WEEK)
         ),
-        "equipment": read("equipment", lambda n: r.texts(n, _TOP / "equipment", limits.PROGRAM_EQUIPMENT)),
-        "sources": (),
-        "inspiration": read("inspiration", lambda n: _read_inspiration(r, n, _TOP / "inspiration")),
-        "progression": read("progression", lambda n: _read_progression(r, n, _TOP / "progression")),
-    }
-    sources = read("sources", lambda n: _read_sources(r, n, _TOP / "sources"))
-    values["sources"] = tuple(sources.values()) if sources else ()
-    return (None if len(r.problems) > before else values), sources
+        equipment=read.required("equipment", lambda n: r.texts(n, _TOP / "equipment", limits.PROGRAM_EQUIPMENT)),
+        sources=tuple(sources.values()) if sources else (),
+        inspiration=read.required("inspiration", lambda n: _read_inspiration(r, n, _TOP / "inspiration")),
+        progression=read.required("progression", lambda n: _read_progression(r, n, _TOP / "progression")),
+        exercises=(),
+        weeks=(),
+    )
+    return (None if len(r.problems) > before else header), sources
 
 
 def _source_name(node: Node, index: int) -> str:
@@ -218,17 +237,17 @@ def _read_source(r: Reader, node: Node, at: Where) -> Source | None:
     if "doi" not in keys and "url" not in keys:
         r.error(node, at, "give a doi or a url so readers can find the source")
     read = _Fields(keys)
-    fields = {
-        "id": read("id", lambda n: r.identifier(n, at / "id")),
-        "authors": read("authors", lambda n: r.text(n, at / "authors")),
-        "year": read("year", lambda n: r.integer(n, at / "year", limits.YEAR)),
-        "title": read("title", lambda n: r.text(n, at / "title")),
-        "journal": read("journal", lambda n: r.text(n, at / "journal")),
-        "doi": read("doi", lambda n: r.text(n, at / "doi")),
-        "url": read("url", lambda n: r.url(n, at / "url")),
-        "note": read("note", lambda n: r.text(n, at / "note")),
-    }
-    return None if len(r.problems) > before else Source(**fields)
+    source = Source(
+        id=read.required("id", lambda n: r.identifier(n, at / "id")),
+        authors=read.required("authors", lambda n: r.text(n, at / "authors")),
+        year=read.required("year", lambda n: r.integer(n, at / "year", limits.YEAR)),
+        title=read.required("title", lambda n: r.text(n, at / "title")),
+        journal=read.required("journal", lambda n: r.text(n, at / "journal")),
+        doi=read.optional("doi", lambda n: r.text(n, at / "doi"), None),
+        url=read.optional("url", lambda n: r.url(n, at / "url"), None),
+        note=read.optional("note", lambda n: r.text(n, at / "note"), None),
+    )
+    return None if len(r.problems) > before else source
 
 
 def _read_inspiration(r: Reader, node: Node, at: Where) -> Inspiration | None:
@@ -237,13 +256,13 @@ def _read_inspiration(r: Reader, node: Node, at: Where) -> Inspiration | None:
     if keys is None:
         return None
     read = _Fields(keys)
-    fields = {
-        "title": read("title", lambda n: r.text(n, at / "title")),
-        "publisher": read("publisher", lambda n: r.text(n, at / "publisher")),
-        "year": read("year", lambda n: r.integer(n, at / "year", limits.YEAR)),
-        "url": read("url", lambda n: r.url(n, at / "url")),
-    }
-    return None if len(r.problems) > before else Inspiration(**fields)
+    inspiration = Inspiration(
+        title=read.required("title", lambda n: r.text(n, at / "title")),
+        publisher=read.required("publisher", lambda n: r.text(n, at / "publisher")),
+        year=read.required("year", lambda n: r.integer(n, at / "year", limits.YEAR)),
+        url=read.required("url", lambda n: r.url(n, at / "url")),
+    )
+    return None if len(r.problems) > before else inspiration
 
 
 def _read_progression(r: Reader, node: Node, at: Where) -> Progression | None:
@@ -309,7 +328,8 @@ def _check_former_ids(r: Reader, items: list[Node], library: dict[str, Exercise]
 def _former_id_node(item: Node, position: int) -> Node:
     for key, value in item.value:
         if key.value == "former_ids":
-            return value.value[position]
+            node: Node = value.value[position]
+            return node
     return item
 
 
@@ -325,25 +345,33 @@ def _read_exercise(r: Reader, node: Node, at: Where) -> Exercise | None:
     if keys is None:
         return None
     read = _Fields(keys)
-    fields = {
-        "id": read("id", lambda n: r.identifier(n, at / "id")),
-        "name": read("name", lambda n: r.text(n, at / "name", max_length=limits.TITLE)),
-        "pattern": read("pattern", lambda n: r.choice(n, at / "pattern", PATTERNS)),
-        "implement": read("implement", lambda n: r.choice(n, at / "implement", IMPLEMENTS)),
-        "equipment": read("equipment", lambda n: r.each(n, at / "equipment", lambda i, w: r.choice(i, w, EQUIPMENT))),
-        "muscles": read("muscles", lambda n: r.each(n, at / "muscles", lambda i, w: r.choice(i, w, MUSCLES))),
-        "cues": read("cues", lambda n: r.texts(n, at / "cues", markdown=True)),
-        "faults": read("faults", lambda n: r.texts(n, at / "faults", markdown=True)),
-        **{key: read(key, lambda n, key=key: r.text(n, at / key, markdown=True)) for key in texts},
-    }
-    former_ids = ()
-    if "former_ids" in keys:
-        former_ids = r.each(keys["former_ids"], at / "former_ids", r.identifier, limits.FORMER_IDS)
-        items = keys["former_ids"].value if isinstance(keys["former_ids"], SequenceNode) else []
-        for index, item in enumerate(items):
-            if item.value == fields["id"]:
-                r.error(item, at / "former_ids" / f"item {index + 1}", f"'{item.value}' is this exercise's current id")
-    return None if len(r.problems) > before else Exercise(**fields, former_ids=former_ids)
+
+    def markdown(key: str) -> str:
+        return read.required(key, lambda n: r.text(n, at / key, markdown=True))
+
+    exercise = Exercise(
+        id=read.required("id", lambda n: r.identifier(n, at / "id")),
+        name=read.required("name", lambda n: r.text(n, at / "name", max_length=limits.TITLE)),
+        pattern=read.required("pattern", lambda n: r.choice(n, at / "pattern", PATTERNS)),
+        implement=read.required("implement", lambda n: r.choice(n, at / "implement", IMPLEMENTS)),
+        equipment=read.required(
+            "equipment", lambda n: r.each(n, at / "equipment", lambda i, w: r.choice(i, w, EQUIPMENT))
+        ),
+        muscles=read.required("muscles", lambda n: r.each(n, at / "muscles", lambda i, w: r.choice(i, w, MUSCLES))),
+        cues=read.required("cues", lambda n: r.texts(n, at / "cues", markdown=True)),
+        faults=read.required("faults", lambda n: r.texts(n, at / "faults", markdown=True)),
+        regression=markdown("regression"),
+        progression=markdown("progression"),
+        substitution=markdown("substitution"),
+        former_ids=read.optional(
+            "former_ids", lambda n: r.each(n, at / "former_ids", r.identifier, limits.FORMER_IDS), ()
+        ),
+    )
+    former_items = keys["former_ids"].value if isinstance(keys.get("former_ids"), SequenceNode) else []
+    for index, item in enumerate(former_items):
+        if item.value == exercise.id:
+            r.error(item, at / "former_ids" / f"item {index + 1}", f"'{item.value}' is this exercise's current id")
+    return None if len(r.problems) > before else exercise
 
 
 # -- weeks/week-N.yaml -------------------------------------------------------------------
@@ -356,33 +384,48 @@ def _read_week(r: Reader, node: Node, at: Where, known: _Known) -> tuple[Week | 
     if keys is None:
         return None, node
     read = _Fields(keys)
-    fields = {
-        "number": read("week", lambda n: r.integer(n, at / "week", limits.WEEK)),
-        "title": read("title", lambda n: r.text(n, at / "title", max_length=limits.TITLE)),
-        "release": read("release", lambda n: r.date(n, at / "release")),
-        "summary": read("summary", lambda n: r.text(n, at / "summary", max_length=limits.SUMMARY)),
-        "focus": read("focus", lambda n: r.text(n, at / "focus", max_length=limits.FOCUS, markdown=True)),
-        "changes": read("changes", lambda n: r.texts(n, at / "changes", markdown=True)),
-        "warm_up": read("warm_up", lambda n: _read_warm_up(r, n, at / "warm_up")),
-        "sessions": read("sessions", lambda n: _read_sessions(r, n, at, known)),
-        "high_mileage": read("high_mileage", lambda n: _read_high_mileage(r, n, at / "high_mileage", known)),
-        "sources": read(
+    week = Week(
+        number=read.required("week", lambda n: r.integer(n, at / "week", limits.WEEK)),
+        title=read.required("title", lambda n: r.text(n, at / "title", max_length=limits.TITLE)),
+        release=read.required("release", lambda n: r.date(n, at / "release")),
+        summary=read.required("summary", lambda n: r.text(n, at / "summary", max_length=limits.SUMMARY)),
+        focus=read.required("focus", lambda n: r.text(n, at / "focus", max_length=limits.FOCUS, markdown=True)),
+        changes=read.required("changes", lambda n: r.texts(n, at / "changes", markdown=True)),
+        warm_up=read.required("warm_up", lambda n: _read_warm_up(r, n, at / "warm_up")),
+        sessions=read.required("sessions", lambda n: _read_sessions(r, n, at, known)),
+        high_mileage=read.required("high_mileage", lambda n: _read_high_mileage(r, n, at / "high_mileage", known)),
+        sources=read.optional(
             "sources", lambda n: r.each(n, at / "sources", lambda i, w: _lookup(r, i, w, known.sources, "source")), ()
         ),
-    }
+        path=r.file,
+    )
     if r.problems:
         return None, keys.get("week", node)
-    return Week(**fields, path=r.file), keys["week"]
+    return week, keys["week"]
 
 
 class _Fields:
-    """Reads the keys that are present; a missing key was already reported by `mapping`."""
+    """Reads the fields of one mapping into the types its dataclass declares.
 
-    def __init__(self, keys: dict[str, Node]) -> None:
+    Each reader returns its value or None after reporting a problem, and a missing key was
+    already reported by `Reader.mapping`. `required` gives the value as its field's type, so
+    mypy checks every keyword of a model constructor against the reader that fills it. Where
+    a required value is missing it stands in as None (the one cast, here): the caller then
+    sees new problems and drops the object it built, so no None reaches the model.
+    """
+
+    def __init__(self, keys: Mapping[str, Node]) -> None:
         self.keys = keys
 
-    def __call__(self, key: str, read: Callable[[Node], object], default: object = None) -> object:
-        return read(self.keys[key]) if key in self.keys else default
+    def required(self, key: str, read: Callable[[Node], _T | None]) -> _T:
+        return cast(_T, read(self.keys[key]) if key in self.keys else None)
+
+    def optional(self, key: str, read: Callable[[Node], _T | None], default: _D) -> _T | _D:
+        """An optional field: its value, or `default` when it is absent (or unreadable, and reported)."""
+        if key not in self.keys:
+            return default
+        value = read(self.keys[key])
+        return default if value is None else value
 
 
 def _session_name(node: Node, index: int) -> str:
@@ -404,7 +447,8 @@ def _read_sessions(r: Reader, node: Node, week: Where, known: _Known) -> tuple[S
     return tuple(session for session in read if session is not None)
 
 
-def _lookup(r: Reader, node: Node, at: Where, known: dict | None, what: str):
+def _lookup(r: Reader, node: Node, at: Where, known: Mapping[str, _Named] | None, what: str) -> _Named | None:
+    """The exercise or source an id names; unknown ids are problems with "did you mean"."""
     value = r.identifier(node, at)
     if value is None or known is None:
         return None
@@ -435,13 +479,15 @@ def _read_session(r: Reader, node: Node, at: Where, known: _Known) -> Session | 
     if keys is None:
         return None
     read = _Fields(keys)
-    session_id = read("id", lambda n: r.identifier(n, at / "id"))
-    title = read("title", lambda n: r.text(n, at / "title", max_length=limits.TITLE))
-    blocks = read("blocks", lambda n: _read_blocks(r, n, at, known), ())
+    session = Session(
+        id=read.required("id", lambda n: r.identifier(n, at / "id")),
+        title=read.required("title", lambda n: r.text(n, at / "title", max_length=limits.TITLE)),
+        blocks=read.optional("blocks", lambda n: _read_blocks(r, n, at, known), ()),
+    )
     if len(r.problems) > before:
         return None
-    _check_repeats(r, keys["blocks"], at, blocks)
-    return Session(id=session_id, title=title, blocks=blocks)
+    _check_repeats(r, keys["blocks"], at, session.blocks)
+    return session
 
 
 def _read_blocks(r: Reader, node: Node, session: Where, known: _Known) -> tuple[Block, ...]:
@@ -450,7 +496,7 @@ def _read_blocks(r: Reader, node: Node, session: Where, known: _Known) -> tuple[
     return tuple(block for block in blocks if block is not None)
 
 
-def _check_repeats(r: Reader, node: Node, at: Where, blocks: list[Block]) -> None:
+def _check_repeats(r: Reader, node: Node, at: Where, blocks: tuple[Block, ...]) -> None:
     """An exercise appears once per session: its anchor on the page is session-exercise."""
     seen: set[str] = set()
     for block in blocks:
@@ -478,10 +524,11 @@ def _read_block(r: Reader, node: Node, session: Where, number: int, known: _Know
     if keys is None or "exercises" not in keys:
         return None
     items = r.sequence(keys["exercises"], at / "exercises", limits.BLOCK_EXERCISES)
-    read = [
+    entries = [
         _read_prescription(r, item, _entry_where(item, i, session, at, known), known) for i, item in enumerate(items)
     ]
-    if len(r.problems) > before or None in read:  # None without a problem here: the library is broken
+    read = [entry for entry in entries if entry is not None]
+    if len(r.problems) > before or len(read) < len(entries):  # None without a problem: the library is broken
         return None
     if len({p.sets for p in read}) > 1:
         kind = BLOCK_KINDS[len(read)]
@@ -507,22 +554,33 @@ def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Presc
         given = " and ".join(doses) or "none of them"
         r.error(node, at, f"give exactly one of reps, time_s or distance_m (got {given})")
     read = _Fields(keys)
-    fields = {
-        "exercise": read("exercise", lambda n: _lookup(r, n, at / "exercise", known.exercises, "exercise")),
-        "sets": read("sets", lambda n: r.integer(n, at / "sets", limits.SETS)),
-        "load": read("load", lambda n: _read_load(r, n, at / "load")),
-        "rest_s": read("rest_s", lambda n: r.integer(n, at / "rest_s", limits.REST_S)),
-        "reps": read("reps", lambda n: _read_reps(r, n, at / "reps")),
-        "time_s": read("time_s", lambda n: r.integer(n, at / "time_s", limits.TIME_S)),
-        "distance_m": read("distance_m", lambda n: r.integer(n, at / "distance_m", limits.DISTANCE_M)),
-        "per_side": read("per_side", lambda n: r.boolean(n, at / "per_side"), False),
-        "tempo": read("tempo", lambda n: _read_tempo(r, n, at / "tempo")),
-        "cues": read("cues", lambda n: r.texts(n, at / "cues", limits.PRESCRIPTION_CUES, markdown=True), ()),
-        "note": read("note", lambda n: r.text(n, at / "note", markdown=True)),
-    }
-    if len(r.problems) > before or fields["exercise"] is None:
+    # Every field is read (and every problem reported) before deciding whether to build.
+    exercise = read.optional("exercise", lambda n: _lookup(r, n, at / "exercise", known.exercises, "exercise"), None)
+    sets = read.required("sets", lambda n: r.integer(n, at / "sets", limits.SETS))
+    load = read.required("load", lambda n: _read_load(r, n, at / "load"))
+    rest_s = read.required("rest_s", lambda n: r.integer(n, at / "rest_s", limits.REST_S))
+    reps = read.optional("reps", lambda n: _read_reps(r, n, at / "reps"), None)
+    time_s = read.optional("time_s", lambda n: r.integer(n, at / "time_s", limits.TIME_S), None)
+    distance_m = read.optional("distance_m", lambda n: r.integer(n, at / "distance_m", limits.DISTANCE_M), None)
+    per_side = read.optional("per_side", lambda n: r.boolean(n, at / "per_side"), False)
+    tempo = read.optional("tempo", lambda n: _read_tempo(r, n, at / "tempo"), None)
+    cues = read.optional("cues", lambda n: r.texts(n, at / "cues", limits.PRESCRIPTION_CUES, markdown=True), ())
+    note = read.optional("note", lambda n: r.text(n, at / "note", markdown=True), None)
+    if exercise is None or len(r.problems) > before:  # None without a problem: the library is broken
         return None
-    return Prescription(**{**fields, "cues": fields["cues"] or fields["exercise"].cues[:2]})
+    return Prescription(
+        exercise=exercise,
+        sets=sets,
+        load=load,
+        rest_s=rest_s,
+        reps=reps,
+        time_s=time_s,
+        distance_m=distance_m,
+        per_side=per_side,
+        tempo=tempo,
+        cues=cues or exercise.cues[:2],  # without cues of its own, a card shows the library's first two
+        note=note,
+    )
 
 
 def _read_reps(r: Reader, node: Node, at: Where) -> RepRange | None:
@@ -554,10 +612,12 @@ def _read_load(r: Reader, node: Node, at: Where) -> Load | None:
     if keys is None:
         return None
     read = _Fields(keys)
-    rir = read("rir", lambda n: r.integer(n, at / "rir", limits.RIR))
-    percent = read("percent_1rm", lambda n: r.integer(n, at / "percent_1rm", limits.PERCENT_1RM))
-    note = read("note", lambda n: r.text(n, at / "note", max_length=limits.LOAD_NOTE))
-    return None if len(r.problems) > before else Load(percent_1rm=percent, rir=rir, note=note)
+    load = Load(
+        rir=read.required("rir", lambda n: r.integer(n, at / "rir", limits.RIR)),
+        percent_1rm=read.optional("percent_1rm", lambda n: r.integer(n, at / "percent_1rm", limits.PERCENT_1RM), None),
+        note=read.optional("note", lambda n: r.text(n, at / "note", max_length=limits.LOAD_NOTE), None),
+    )
+    return None if len(r.problems) > before else load
 
 
 def _read_high_mileage(r: Reader, node: Node, at: Where, known: _Known) -> HighMileage | None:
@@ -566,17 +626,21 @@ def _read_high_mileage(r: Reader, node: Node, at: Where, known: _Known) -> HighM
     if keys is None:
         return None
     read = _Fields(keys)
-    note = read("note", lambda n: r.text(n, at / "note", max_length=limits.HIGH_MILEAGE_NOTE, markdown=True))
-    prescriptions = read(
-        "exercises",
-        lambda n: tuple(
-            _read_prescription(r, item, _entry_where(item, i, at, at, known), known)
-            for i, item in enumerate(r.sequence(n, at / "exercises", limits.HIGH_MILEAGE_EXERCISES))
+
+    def prescriptions(n: Node) -> tuple[Prescription, ...]:
+        items = r.sequence(n, at / "exercises", limits.HIGH_MILEAGE_EXERCISES)
+        read_items = (
+            _read_prescription(r, item, _entry_where(item, i, at, at, known), known) for i, item in enumerate(items)
+        )
+        return tuple(p for p in read_items if p is not None)
+
+    high_mileage = HighMileage(
+        note=read.required(
+            "note", lambda n: r.text(n, at / "note", max_length=limits.HIGH_MILEAGE_NOTE, markdown=True)
         ),
+        prescriptions=read.required("exercises", prescriptions),
     )
-    if prescriptions is not None:
-        prescriptions = tuple(p for p in prescriptions if p is not None)
-    return None if len(r.problems) > before else HighMileage(note=note, prescriptions=prescriptions)
+    return None if len(r.problems) > before else high_mileage
 
 
 # -- redirects.yaml ----------------------------------------------------------------------
@@ -605,9 +669,9 @@ def _read_redirect(r: Reader, node: Node, at: Where) -> Redirect | None:
     keys = r.mapping(node, at, ("from", "to"))
     if keys is None or len(keys) < 2:
         return None
-    old = _read_path(r, keys["from"], at / "from", _OLD_PATH, "an old address like /weeks/2/ (or /week2.html)")
+    old = _read_path(r, keys["from"], at / "from", limits.OLD_ADDRESS, "an old address like /weeks/2/ (or /week2.html)")
     new = _read_path(
-        r, keys["to"], at / "to", _NEW_PATH, "a page of this site like /week-2/ or /exercises/#goblet-squat"
+        r, keys["to"], at / "to", limits.NEW_ADDRESS, "a page of this site like /week-2/ or /exercises/#goblet-squat"
     )
     if old is None or new is None:
         return None

@@ -2,10 +2,9 @@
 
     data/*.yaml + docs/*.md front matter + RELEASE_DATE/today --load_publication--> Publication
 
-Each MkDocs hook that needs them (pages, previews, feed, redirects) calls `load_publication`
-with the same inputs, so every part of the site agrees on which weeks are out without the
-hooks sharing state. The files are read and validated once per build: later calls with the
-same inputs, and files unchanged on disk (size and modification time), get the same result.
+`load_publication` is pure: it reads the files every time it is called. The MkDocs glue
+(`hooks/liftheavy_glue.py`) calls it once per build and hands the result to every hook
+(pages, previews, feed, redirects), so every part of the site agrees on which weeks are out.
 """
 
 from __future__ import annotations
@@ -42,28 +41,14 @@ class Publication:
         return tuple(article for article in self.articles if article.published <= self.release.today)
 
 
-# The last publication read, under the key it was read with (one entry: one build at a time).
-_last: dict[tuple, Publication] = {}
-
-
-def _inputs(root: Path, docs_dir: Path) -> tuple:
-    """Every file the publication is read from, with its size and modification time."""
-    files = sorted([*(root / "data").rglob("*"), *docs_dir.rglob("*.md")])
-    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files if path.is_file())
-
-
 def load_publication(root: Path, docs_dir: Path, environ: Mapping[str, str], command: str) -> Publication:
     """Read everything; raise `DataError` with every problem of the data and the articles at once."""
     release = release_for_command(environ, command)  # may raise ReleaseDateError
-    key = (release, _inputs(root, docs_dir))
-    if key not in _last:
-        publication = _read(root, docs_dir, release)
-        _last.clear()
-        _last[key] = publication
-    return _last[key]
+    return read_publication(root, docs_dir, release)
 
 
-def _read(root: Path, docs_dir: Path, release: Release) -> Publication:
+def read_publication(root: Path, docs_dir: Path, release: Release) -> Publication:
+    """The program and the articles under a release decision already made (`make check` too)."""
     problems = []
     try:
         program = load_program(root)

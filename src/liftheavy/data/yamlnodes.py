@@ -15,12 +15,15 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from liftheavy.data.errors import Problem, Where
 from liftheavy.data.limits import ANY, TEXT, TEXT_LINES, Count, Whole
+
+_T = TypeVar("_T")
 
 MAX_FILE_BYTES = 256 * 1024  # the whole real program is ~40 KB; anything bigger is a mistake
 _CORE = "tag:yaml.org,2002:"
@@ -36,8 +39,8 @@ _NOT_TEXT = {f"{_CORE}int": "a number", f"{_CORE}float": "a number", f"{_CORE}bo
 class _NodeLoader(yaml.SafeLoader):
     """Composes nodes only, refusing anchors and aliases (they allow "billion laughs")."""
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs leave it untyped
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
                 problem="anchors (&name) and aliases (*name) are not allowed; write the value out in full",
@@ -184,7 +187,9 @@ class Reader:
             self.error(node, where, f"expected at most {count.high} items, got {length}")
         return list(node.value)
 
-    def each(self, node: Node, where: Where, read: Callable[[Node, Where], object], count: Count = ANY) -> tuple:
+    def each(
+        self, node: Node, where: Where, read: Callable[[Node, Where], _T | None], count: Count = ANY
+    ) -> tuple[_T, ...]:
         """Read every item of a list with `read` (each named by its position, "item 2"),
         dropping the ones that had problems."""
         items = self.sequence(node, where, count)
@@ -280,7 +285,7 @@ class Reader:
             hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
             self.error(node, where, f"expected one of {', '.join(choices)}, got {got}{hint}")
             return None
-        return value
+        return str(value)
 
     def url(self, node: Node, where: Where) -> str | None:
         value = self.text(node, where)
@@ -292,8 +297,8 @@ class Reader:
 
 def scalar_text(node: Node | None) -> str | None:
     """The text of a plain scalar, or None: for naming things in breadcrumbs before they are checked."""
-    if isinstance(node, ScalarNode) and node.tag == f"{_CORE}str" and node.value.strip():
-        return " ".join(node.value.split())
+    if isinstance(node, ScalarNode) and node.tag == f"{_CORE}str" and str(node.value).strip():
+        return " ".join(str(node.value).split())
     return None
 
 
@@ -302,5 +307,6 @@ def mapping_value(node: Node, key: str) -> Node | None:
     if isinstance(node, MappingNode):
         for key_node, value in node.value:
             if key_node.value == key:
-                return value
+                found: Node = value
+                return found
     return None

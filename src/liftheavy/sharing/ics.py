@@ -27,7 +27,8 @@ def ics_text(value: object) -> str:
 
 def _fold(line: str) -> str:
     """Fold a content line into 75-octet pieces, never inside a UTF-8 character (§3.1)."""
-    pieces, current, size = [], "", 0
+    pieces: list[str] = []
+    current, size = "", 0
     for char in line:
         width = len(char.encode("utf-8"))
         limit = 75 if not pieces else 74  # continuation lines start with a space

@@ -18,13 +18,16 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from liftheavy.data.errors import BREADCRUMB, DataError
 from liftheavy.data.model import Exercise, HighMileage, Prescription, Program, Session, Source, Week
 from liftheavy.tools.revisions import RevisionError, program_at
+
+_K = TypeVar("_K")
 
 
 @dataclass
@@ -47,7 +50,9 @@ class _Changes:
     def add(self, where: tuple[str, ...], what: str) -> None:
         self.found.setdefault(where, Change(where)).what.append(what)
 
-    def field(self, where: tuple[str, ...], label: str, old: object, new: object, show: Callable = str) -> None:
+    def field(
+        self, where: tuple[str, ...], label: str, old: object, new: object, show: Callable[[Any], str] = str
+    ) -> None:
         """`label old → new` when the two differ (None shows as "none")."""
         if old != new:
             shown = [show(value) if value is not None else "none" for value in (old, new)]
@@ -60,7 +65,7 @@ class _Changes:
             self.add(where, f"{label} {state}")
 
 
-def _gone(before: dict, after: dict) -> list:
+def _gone(before: Mapping[_K, object], after: Mapping[_K, object]) -> list[_K]:
     """Keys of `before` missing from `after`, in their old order."""
     return [key for key in before if key not in after]
 
@@ -104,7 +109,9 @@ def _compare_header(changes: _Changes, old: Program, new: Program) -> None:
         changes.add(where, "credited article changed")
 
 
-def _compare_lists(changes: _Changes, where: tuple[str, ...], label: str, old: Sequence, new: Sequence) -> None:
+def _compare_lists(
+    changes: _Changes, where: tuple[str, ...], label: str, old: Sequence[str], new: Sequence[str]
+) -> None:
     added = [item for item in new if item not in old]
     removed = [item for item in old if item not in new]
     if added:

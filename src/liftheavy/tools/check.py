@@ -1,4 +1,7 @@
-"""`make check`: validate `data/` alone and print every problem, compiler style.
+"""`make check`: validate what the build validates, and print every problem, compiler style.
+
+It reads the same inputs through the same entry as the build (`load_publication`): the
+program in `data/` and the articles' front matter in `docs/`, with the same messages.
 
 Usage: python -m liftheavy.tools.check [ROOT]   (ROOT defaults to the current directory)
 
@@ -14,7 +17,10 @@ import sys
 from pathlib import Path
 
 from liftheavy.data.errors import DataError, Problem
-from liftheavy.data.loader import load_program
+from liftheavy.data.publication import load_publication
+from liftheavy.data.release import ReleaseDateError
+
+DOCS_DIR = "docs"  # mkdocs.yml keeps MkDocs' default docs_dir
 
 
 def _escape(text: str, *, in_property: bool = False) -> str:
@@ -35,17 +41,24 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0]) if args else Path.cwd()
     try:
-        program = load_program(root)
+        publication = load_publication(root, root / DOCS_DIR, os.environ, "build")
+    except ReleaseDateError as error:
+        print(error, file=sys.stderr)
+        return 1
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(annotation(problem))
         count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found in data/", file=sys.stderr)
+        print(f"{count} problem{'s' if count != 1 else ''} found in data/ and docs/", file=sys.stderr)
         return 1
+    program, articles = publication.program, publication.articles
     sessions = sum(len(week.sessions) for week in program.weeks)
-    print(f"data/ is valid: {len(program.weeks)} weeks, {sessions} sessions, {len(program.exercises)} exercises")
+    print(
+        f"data/ and docs/ are valid: {len(program.weeks)} weeks, {sessions} sessions,"
+        f" {len(program.exercises)} exercises, {len(articles)} articles"
+    )
     return 0
 
 

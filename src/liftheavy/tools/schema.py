@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 from liftheavy.data import limits
-from liftheavy.data.loader import _NEW_PATH, _OLD_PATH
 from liftheavy.data.model import EQUIPMENT, IMPLEMENTS, MUSCLES, PATTERNS
 
 Schema = dict[str, Any]
@@ -501,13 +500,13 @@ def redirects_schema() -> Schema:
     address = {
         "description": "The old address, after the site's address: starts with /, ends with / or .html.",
         "type": "string",
-        "pattern": f"^{_OLD_PATH.pattern}$",
+        "pattern": f"^{limits.OLD_ADDRESS.pattern}$",
         "examples": ["/weeks/2/"],
     }
     page = {
         "description": "The page it moved to, like /week-2/ or /exercises/#goblet-squat.",
         "type": "string",
-        "pattern": f"^{_NEW_PATH.pattern}$",
+        "pattern": f"^{limits.NEW_ADDRESS.pattern}$",
         "examples": ["/week-2/"],
     }
     redirect = mapping("One old address and where it now leads.", {"from": address, "to": page})
