@@ -83,3 +83,23 @@ def test_an_articles_front_matter_is_checked_as_the_build_checks_it(project: Pat
     first, count = result.stderr.splitlines()
     assert first == "docs/why.md:4:7: date: expected a date like 2027-01-04, got '28/12/2026'"
     assert count == "1 problem found in data/ and docs/"
+
+
+def test_a_new_exercise_names_the_schema_lines_to_add(project: Path) -> None:
+    """A coach adds an exercise in GitHub's web editor: the check says which lines to add to
+    which schema file (the week schema lists the ids), and passes once they are there."""
+    subprocess.run([sys.executable, "-m", "liftheavy.tools.schema", "schemas"], cwd=project, check=True)
+    library = project / "data/exercises.yaml"
+    text = library.read_text(encoding="utf-8")
+    last = text.index("  - id: calf-raise")
+    copy = "".join(line for line in text[last:].splitlines(keepends=True) if "former_ids:" not in line)
+    library.write_text(text + copy.replace("id: calf-raise", "id: bird-dog"), encoding="utf-8")
+    result = run_check(project, github_actions=True)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if line.startswith("schemas/")]
+    assert problems
+    assert all(line.startswith("schemas/week.schema.json:") and line.endswith(" with:") for line in problems)
+    assert result.stderr.count('"bird-dog"') == len(problems)  # once per list of ids
+    assert result.stdout.startswith("::error file=schemas/week.schema.json,line=")
+    subprocess.run([sys.executable, "-m", "liftheavy.tools.schema", "schemas"], cwd=project, check=True)
+    assert run_check(project, github_actions=True).returncode == 0

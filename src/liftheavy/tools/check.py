@@ -5,7 +5,10 @@ program in `data/` and the articles' front matter in `docs/`, with the same mess
 
 Usage: python -m liftheavy.tools.check [ROOT]   (ROOT defaults to the current directory)
 
-Exit status 0 when the data is valid, 1 when it is not. Inside GitHub Actions
+Exit status 0 when the data is valid, 1 when it is not. Valid data must also match the
+committed JSON Schemas in `schemas/`, whose week schema lists the exercise ids: when a pull
+request adds an exercise, the check says which lines to add to which schema file, since a
+coach in GitHub's web editor cannot run `make schemas`. Inside GitHub Actions
 (GITHUB_ACTIONS=true) each problem is also printed as an `::error` annotation so it
 shows on the changed line of the pull request.
 """
@@ -19,6 +22,8 @@ from pathlib import Path
 from liftheavy.data.errors import DataError, Problem
 from liftheavy.data.publication import load_publication
 from liftheavy.data.release import ReleaseDateError
+
+from liftheavy.tools.schema import ExerciseIds, stale
 
 DOCS_DIR = "docs"  # mkdocs.yml keeps MkDocs' default docs_dir
 
@@ -36,6 +41,15 @@ def annotation(problem: Problem) -> str:
     return f"::error {location}::{_escape(problem.text)}"
 
 
+def _report(problems: list[Problem], summary: str) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(annotation(problem))
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''} {summary}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Check the data under ROOT; print problems to stderr and return the exit status."""
     args = sys.argv[1:] if argv is None else argv
@@ -46,14 +60,14 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                print(annotation(problem))
-        count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found in data/ and docs/", file=sys.stderr)
+        _report(error.problems, "found in data/ and docs/")
         return 1
     program, articles = publication.program, publication.articles
+    # A project without committed schemas (a test's fixture) has none to keep up to date.
+    outdated = stale(root, ExerciseIds.of(program.exercises)) if (root / "schemas").is_dir() else []
+    if outdated:
+        _report(outdated, "in schemas/: make the changes above, or run `make schemas`")
+        return 1
     sessions = sum(len(week.sessions) for week in program.weeks)
     print(
         f"data/ and docs/ are valid: {len(program.weeks)} weeks, {sessions} sessions,"

@@ -9,10 +9,16 @@ with the Red Hat YAML extension completes field names, lists the allowed values 
 underlines mistakes while a coach types.
 
 The schemas are generated, not hand-written, so they cannot drift from the loader: the
-controlled vocabularies come from `model.py` and every number, length and list size from
-`limits.py`, the same constants `load.py` enforces. A test regenerates them and fails if
-the committed files differ, and runs every valid and invalid fixture through both the
-loader and the schemas to show they agree.
+controlled vocabularies come from `model.py`, every number, length and list size from
+`limits.py` (the same constants the loader enforces), and the exercise ids a week may use
+from `data/exercises.yaml` itself, so the editor flags a misspelt id and offers the right
+ones. `make check` and a test regenerate them and, when the committed files differ (a pull
+request that adds an exercise), say exactly which lines to change in which file (`stale`),
+because a coach in GitHub's web editor cannot run `make schemas`. A test runs every valid
+and invalid fixture through both the loader and the schemas to show they agree.
+
+Every `pattern` is also an ECMAScript regular expression valid with the `u` flag, which is
+how ajv and editors compile it (no escapes such as `\"` that only Python accepts).
 
 Some checks only the loader can make, because JSON Schema sees one file's values and
 nothing else; they are listed in `LOADER_ONLY` (and in data/README.md):
@@ -26,13 +32,18 @@ engine; the test checks both drafts give the same verdicts.
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from liftheavy.data import limits
-from liftheavy.data.model import EQUIPMENT, IMPLEMENTS, MUSCLES, PATTERNS
+from liftheavy.data.errors import DataError, Problem
+from liftheavy.data.loader import load_program
+from liftheavy.data.model import EQUIPMENT, IMPLEMENTS, MUSCLES, PATTERNS, Exercise
 
 Schema = dict[str, Any]
 
@@ -45,7 +56,7 @@ FILES = {
 }
 
 LOADER_ONLY = (
-    "exercise and source ids a week uses must exist in exercises.yaml and program.yaml (cross-file)",
+    "source ids a week cites must exist in program.yaml (cross-file; exercise ids are in the week schema)",
     "a week file is named for its number (week-2.yaml says week: 2) and no two weeks share a number (cross-file)",
     "exercise, source and session ids are unique, and an exercise appears once per session",
     "every exercise in a dual- or tri-set has the same number of sets",
@@ -62,7 +73,9 @@ _TEXT = rf"^{_NO_HTML}[\s\S]*\S"
 # Markdown text may link, but only to http(s) addresses: [words](https://…).
 _MARKDOWN = rf"^{_NO_HTML}(?![\s\S]*\]\((?!https?://))[\s\S]*\S"
 _ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_URL = r"^https?://[^\s<>\"']+$"
+# No quote marks in an address. Not a raw string: the regex must hold a bare `"`, since `\"` is
+# an invalid escape in an ECMAScript regex with the `u` flag (ajv and editors refuse it).
+_URL = "^https?://[^\\s<>'\"]+$"
 _DATE = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
 _REP_RANGE = r"^\s*\d{1,3}\s*-\s*\d{1,3}\s*$"
 _TEMPO = r"^[0-9Xx]-[0-9Xx]-[0-9Xx]-[0-9Xx]$"
@@ -320,6 +333,31 @@ def exercises_schema() -> Schema:
 # -- weeks/week-N.yaml -------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class ExerciseIds:
+    """The library's ids as the week schema lists them: the ids a week may name, and the
+    former ids with what each is called now (a week still using one is told the new id)."""
+
+    current: tuple[str, ...]
+    renamed: tuple[tuple[str, str], ...] = ()  # (former id, current id)
+
+    @classmethod
+    def of(cls, exercises: Iterable[Exercise]) -> ExerciseIds:
+        library = tuple(exercises)
+        renamed = tuple((former, exercise.id) for exercise in library for former in exercise.former_ids)
+        return cls(tuple(exercise.id for exercise in library), renamed)
+
+
+def exercise_id(ids: ExerciseIds) -> Schema:
+    description = (
+        "The id of an exercise in exercises.yaml. The list of ids is generated from that file by "
+        "`make schemas`; when you add an exercise, the check on your pull request says which lines to add."
+    )
+    if ids.renamed:
+        description += " Renamed: " + "; ".join(f"{old} is now {new}" for old, new in ids.renamed) + "."
+    return {"description": description, "enum": list(ids.current), "examples": [ids.current[0]]}
+
+
 def load() -> Schema:
     return mapping(
         "How heavy: an effort (reps in reserve), and a percentage of a one-rep max where it applies.",
@@ -342,12 +380,12 @@ def load() -> Schema:
     )
 
 
-def entry() -> Schema:
+def entry(ids: ExerciseIds) -> Schema:
     schema = mapping(
         "One exercise in a block: what to do, how many sets, how heavy and how long to rest. "
         "Give exactly one of reps, time_s or distance_m.",
         {
-            "exercise": identifier("The id of an exercise in exercises.yaml.", "goblet-squat"),
+            "exercise": exercise_id(ids),
             "sets": whole(
                 "How many sets. In a dual- or tri-set every exercise has the same number of sets.", limits.SETS
             ),
@@ -399,10 +437,10 @@ def entry() -> Schema:
     return schema
 
 
-def session() -> Schema:
+def session(ids: ExerciseIds) -> Schema:
     block = mapping(
         "Exercises done together: one (straight sets), two (a dual-set, 2A/2B) or three (a tri-set).",
-        {"exercises": listing("The block's exercises, in order.", entry(), limits.BLOCK_EXERCISES)},
+        {"exercises": listing("The block's exercises, in order.", entry(ids), limits.BLOCK_EXERCISES)},
     )
     return mapping(
         "One gym session of the week.",
@@ -414,7 +452,7 @@ def session() -> Schema:
     )
 
 
-def week_schema() -> Schema:
+def week_schema(ids: ExerciseIds) -> Schema:
     warm_up_example = "Glute bridge: 2 × 10"
     body = mapping(
         "One week of the program: its warm-up, sessions and high-mileage version.",
@@ -468,7 +506,7 @@ def week_schema() -> Schema:
                     ),
                 },
             ),
-            "sessions": listing("The week's gym sessions, usually a and b.", session(), limits.SESSIONS),
+            "sessions": listing("The week's gym sessions, usually a and b.", session(ids), limits.SESSIONS),
             "high_mileage": mapping(
                 "The short, light version to do before an easy run when mileage peaks.",
                 {
@@ -480,7 +518,7 @@ def week_schema() -> Schema:
                     ),
                     "exercises": listing(
                         "A plain list of exercises (no blocks).",
-                        entry(),
+                        entry(ids),
                         limits.HIGH_MILEAGE_EXERCISES,
                     ),
                 },
@@ -519,26 +557,68 @@ def redirects_schema() -> Schema:
     )
 
 
-SCHEMAS = {
-    "program": program_schema,
-    "exercises": exercises_schema,
-    "week": week_schema,
-    "redirects": redirects_schema,
-}
+KINDS = ("program", "exercises", "week", "redirects")
 
 
-def render(kind: str) -> str:
+def build(kind: str, ids: ExerciseIds) -> Schema:
+    """The schema for one kind of file; `ids` are the exercise library's (only weeks use them)."""
+    if kind == "week":
+        return week_schema(ids)
+    return {"program": program_schema, "exercises": exercises_schema, "redirects": redirects_schema}[kind]()
+
+
+def library_ids(root: Path) -> ExerciseIds:
+    """The exercise ids of the data under `root` (raises DataError when the data is invalid)."""
+    return ExerciseIds.of(load_program(root).exercises)
+
+
+def render(kind: str, ids: ExerciseIds) -> str:
     """The schema for one kind of file, as the JSON text committed in schemas/."""
-    return json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(build(kind, ids), indent=2, ensure_ascii=False) + "\n"
+
+
+def stale(root: Path, ids: ExerciseIds) -> list[Problem]:
+    """How the committed schemas under `root` differ from what `make schemas` would write, as
+    problems that say exactly which lines to add, remove or replace, in file order, so a
+    pull request made in a web editor can be fixed there without running anything."""
+    problems = []
+    for kind in KINDS:
+        name = f"schemas/{kind}.schema.json"
+        path = root / name
+        wanted = render(kind, ids).splitlines()
+        if not path.is_file():
+            problems.append(Problem(name, 1, 1, "", "missing: create it with `make schemas`"))
+            continue
+        have = path.read_text(encoding="utf-8").splitlines()
+        matcher = difflib.SequenceMatcher(a=have, b=wanted, autojunk=False)
+        for operation, first, last, new_first, new_last in matcher.get_opcodes():
+            if operation == "equal":
+                continue
+            new = "\n".join(wanted[new_first:new_last])
+            old = f"lines {first + 1}-{last}" if last - first > 1 else f"line {first + 1}"
+            if operation == "insert":
+                message = f"out of date with data/: after line {first}, add:\n{new}"
+            elif operation == "delete":
+                message = f"out of date with data/: remove {old}"
+            else:
+                message = f"out of date with data/: replace {old} with:\n{new}"
+            problems.append(Problem(name, first + 1, 1, "", message))
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else Path("schemas")
+    try:
+        ids = library_ids(Path.cwd())
+    except DataError as error:
+        print(error, file=sys.stderr)
+        print("the week schema lists the exercise ids: fix data/ first", file=sys.stderr)
+        return 1
     folder.mkdir(parents=True, exist_ok=True)
-    for kind in SCHEMAS:
-        (folder / f"{kind}.schema.json").write_text(render(kind), encoding="utf-8")
-    print(f"wrote {', '.join(f'{kind}.schema.json' for kind in SCHEMAS)} to {folder}/")
+    for kind in KINDS:
+        (folder / f"{kind}.schema.json").write_text(render(kind, ids), encoding="utf-8")
+    print(f"wrote {', '.join(f'{kind}.schema.json' for kind in KINDS)} to {folder}/")
     return 0
 
 
