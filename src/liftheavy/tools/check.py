@@ -22,7 +22,6 @@ from pathlib import Path
 from liftheavy.data.errors import DataError, Problem
 from liftheavy.data.publication import load_publication
 from liftheavy.data.release import ReleaseDateError
-
 from liftheavy.tools.schema import ExerciseIds, stale
 
 DOCS_DIR = "docs"  # mkdocs.yml keeps MkDocs' default docs_dir
