@@ -11,6 +11,9 @@ One run measures, on this machine and in this order:
    - the HTML size of every page, raw and gzip.
 2. For the first case, every page opened in Chromium against a gzip server (`perf.pages`):
    requests and compressed bytes of the first load, ours and stock.
+3. For the first case, Lighthouse mobile on our pages (`perf.audit`), several runs each: the
+   performance score and total blocking time, median and spread, against their targets.
+   These are benchmark figures: they depend on how busy the CPUs are, so no test asserts them.
 
 Absolute times depend on the machine and what else runs on it, so tables put ratios next
 to them (ours / stock, measured in the same run). Results go to `perf/results/<time>-<commit>.json`
@@ -221,6 +224,32 @@ def measure_first_loads(sites: dict[str, Path], budgets: Budgets) -> dict[str, d
     return loads
 
 
+def measure_lighthouse(site: Path, budgets: Budgets, runs: int, pages: list[str] | None) -> dict[str, Any] | None:
+    """Lighthouse's performance figures for our pages, `runs` runs each (None without Lighthouse)."""
+    from perf.audit import LIGHTHOUSE, audit_page, performance_summary
+
+    if not LIGHTHOUSE.exists():
+        print(f"{LIGHTHOUSE} is missing (make install): no Lighthouse figures", file=sys.stderr)
+        return None
+    paths = pages if pages is not None else page_paths(site, include_404=False)
+    with tempfile.TemporaryDirectory(prefix="liftheavy-bench-lh-") as reports, serve(site) as (base_url, _):
+        results = [audit_page(base_url, path, "light", budgets, Path(reports), runs=runs, quiet=True) for path in paths]
+    return {
+        "runs": runs,
+        "pages": {
+            result.path: {
+                "scores": result.scores,
+                "performance": result.performance,
+                "blocking_ms": result.blocking_ms,
+                "metrics": result.metrics,
+                "host": result.host,
+            }
+            for result in results
+        },
+        "targets": performance_summary(results, budgets),
+    }
+
+
 # -----------------------------------------------------------------------------
 # Targets, tables and files
 # -----------------------------------------------------------------------------
@@ -264,6 +293,10 @@ def check_targets(result: dict[str, Any], budgets: Budgets) -> list[dict[str, An
         target(
             "most requests on a first load", max(page["requests"] for page in ours), budgets.first_load_requests_max, ""
         )
+    for row in (result.get("lighthouse") or {}).get("targets", []):
+        low, high = row["spread"]
+        name = f"{row['target']} ({row['page']}; runs {low:.0f}-{high:.0f})"
+        targets.append({"target": name, "value": row["value"], "limit": row["limit"], "unit": "", "ok": row["ok"]})
     return targets
 
 
@@ -348,6 +381,38 @@ def _targets_table(targets: list[dict[str, Any]]) -> str:
     return _table(["target", "measured", "limit", "ok"], rows)
 
 
+def _lighthouse_lines(lighthouse: dict[str, Any] | None) -> list[str]:
+    if not lighthouse:
+        return []
+    rows = []
+    for path, page in lighthouse["pages"].items():
+        scores = [page["scores"].get(name, "-") for name in ("accessibility", "best-practices", "seo")]
+        host = page["host"]
+        rows.append(
+            [
+                "/" + path,
+                _spread(page["performance"]),
+                _spread(page["blocking_ms"]),
+                *scores,
+                f"{page['metrics'].get('LCP ms', 0):.0f}",
+                f"{host.get('benchmarkIndex', 0):.0f}",
+                f"{100 * host['busy']:.0f}%" if "busy" in host else "-",
+            ]
+        )
+    headers = ["page", "perf", "TBT ms", "a11y", "best", "seo", "LCP ms", "host index", "busy"]
+    return [
+        f"Lighthouse mobile, our pages, {lighthouse['runs']} runs each: median (min-max); a11y, best, seo of run 1",
+        _table(headers, rows),
+        "",
+    ]
+
+
+def _spread(values: Sequence[float]) -> str:
+    if len(values) == 1:
+        return f"{values[0]:.0f}"
+    return f"{statistics.median(values):.0f} ({min(values):.0f}-{max(values):.0f})"
+
+
 def render_tables(result: dict[str, Any]) -> str:
     """The printed report: builds per case, pages of the first case, targets."""
     first = result["cases"][0]
@@ -360,6 +425,7 @@ def render_tables(result: dict[str, Any]) -> str:
             "image file it requests with an empty cache; the search index is counted in requests, not in bytes.",
             _pages_table(first, result.get("first_load") or {}),
             "",
+            *_lighthouse_lines(result.get("lighthouse")),
             "Targets (perf/budgets.toml)",
             _targets_table(result["targets"]),
         ]
@@ -380,7 +446,15 @@ def describe_source(source: Path, label: str | None) -> dict[str, Any]:
 
 
 def run_bench(
-    source: Path, cases: list[Case], repeat: int, warmup: int, *, browser: bool, label: str | None = None
+    source: Path,
+    cases: list[Case],
+    repeat: int,
+    warmup: int,
+    *,
+    browser: bool,
+    label: str | None = None,
+    lighthouse_runs: int | None = None,
+    lighthouse_pages: list[str] | None = None,
 ) -> dict[str, Any]:
     """Every measurement for one project tree, as a JSON-ready dict."""
     budgets = load_budgets()
@@ -396,7 +470,9 @@ def run_bench(
         "settings": {"repeat": repeat, "warmup": warmup},
         "cases": [],
         "first_load": None,
+        "lighthouse": None,
     }
+    runs = budgets.performance_runs if lighthouse_runs is None else lighthouse_runs
     with tempfile.TemporaryDirectory(prefix="liftheavy-bench-") as temporary:
         for index, case in enumerate(cases):
             print(f"case {case.name}: generating and building ...", file=sys.stderr, flush=True)
@@ -407,6 +483,9 @@ def run_bench(
             if index == 0 and browser:
                 print(f"case {case.name}: first loads in Chromium ...", file=sys.stderr, flush=True)
                 result["first_load"] = measure_first_loads({"ours": ours_site, "stock": stock_site}, budgets)
+                if runs > 0:
+                    print(f"case {case.name}: Lighthouse, {runs} runs per page ...", file=sys.stderr, flush=True)
+                    result["lighthouse"] = measure_lighthouse(ours_site, budgets, runs, lighthouse_pages)
     result["targets"] = check_targets(result, budgets)
     return result
 
@@ -466,6 +545,13 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> str:
                         f"{100 * (new['gzip'] - old['gzip']) / old['gzip']:+.1f}%",
                     ]
                 )
+    old_lh, new_lh = (before.get("lighthouse") or {}).get("pages", {}), (after.get("lighthouse") or {}).get("pages", {})
+    for path, old in old_lh.items():
+        new = new_lh.get(path)
+        if new:
+            for label, key in (("Lighthouse perf (median)", "performance"), ("TBT ms (median)", "blocking_ms")):
+                a, b = statistics.median(old[key]), statistics.median(new[key])
+                rows.append([f"/{path}", label, _number(a), _number(b), f"{100 * (b - a) / a:+.1f}%" if a else "-"])
     header = f"A = {before['commit'][:12]} ({before['created']})\nB = {after['commit'][:12]} ({after['created']})"
     return header + "\n" + _table(["case", "measure", "A", "B", "B vs A"], rows)
 
@@ -484,7 +570,14 @@ def result_for(reference: str, args: argparse.Namespace) -> dict[str, Any]:
             tar.extractall(Path(temporary) / "tree", filter="data")
         print(f"benchmarking {reference} ({commit[:12]}) ...", file=sys.stderr, flush=True)
         result = run_bench(
-            Path(temporary) / "tree", args.cases, args.repeat, args.warmup, browser=args.browser, label=commit
+            Path(temporary) / "tree",
+            args.cases,
+            args.repeat,
+            args.warmup,
+            browser=args.browser,
+            label=commit,
+            lighthouse_runs=args.lighthouse_runs,
+            lighthouse_pages=args.lighthouse_pages,
         )
     save(result, args.output)
     return result
@@ -500,6 +593,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3, help="measured builds per side and case")
     parser.add_argument("--warmup", type=int, default=1, help="unmeasured builds first (compiles .pyc files)")
     parser.add_argument("--no-browser", dest="browser", action="store_false", help="skip the first-load measurement")
+    parser.add_argument(
+        "--lighthouse-runs", type=int, help="Lighthouse runs per page (default: budgets.toml; 0 skips Lighthouse)"
+    )
+    parser.add_argument("--lighthouse-pages", nargs="*", help="URL paths for Lighthouse (default: every page)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="directory for the result files")
     parser.add_argument("--compare", nargs=2, metavar=("A", "B"), help="two result files or git revisions")
     args = parser.parse_args(argv)
@@ -508,7 +605,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         before, after = (result_for(reference, args) for reference in args.compare)
         print(compare(before, after))
         return
-    result = run_bench(ROOT, args.cases, args.repeat, args.warmup, browser=args.browser)
+    result = run_bench(
+        ROOT,
+        args.cases,
+        args.repeat,
+        args.warmup,
+        browser=args.browser,
+        lighthouse_runs=args.lighthouse_runs,
+        lighthouse_pages=args.lighthouse_pages,
+    )
     path = save(result, args.output)
     print(render_tables(result))
     print(f"\nWritten to {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")

@@ -18,6 +18,7 @@ import pytest
 
 from conftest import ROOT
 from liftheavy.data.loader import load_program
+from liftheavy.pages.render import library_sections
 from perf.bench import compare, render_tables
 from perf.budgets import BUDGETS_FILE, load_budgets
 from perf.serve import serve
@@ -100,6 +101,7 @@ def test_budgets_file_is_read_whole_and_a_missing_key_is_named(tmp_path: Path) -
 def test_bench_smoke_run_writes_a_well_formed_result(tmp_path: Path, browser) -> None:
     """`make bench` on the 4-week case, one build per side: the table and the file, not the timings."""
     command = [sys.executable, "-m", "perf.bench", "--cases", "4", "--repeat", "1", "--warmup", "0"]
+    command += ["--lighthouse-runs", "1", "--lighthouse-pages", "week-1/"]
     result = subprocess.run(
         [*command, "--output", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
@@ -112,7 +114,8 @@ def test_bench_smoke_run_writes_a_well_formed_result(tmp_path: Path, browser) ->
         assert case[side]["wall_s"]["median"] > 0
         assert case[side]["cpu_s"]["median"] > 0
         assert case[side]["peak_rss_mb"] > 10
-    assert case["generation"]["generated_pages"] == 5  # four weeks and the library
+    library = library_sections(load_program(ROOT))  # the 4-week case keeps the real library
+    assert case["generation"]["generated_pages"] == 4 + 1 + len(library)  # weeks, library index, patterns
     assert 0 < case["generation_share"] < 1
     pages = {page["path"] for page in case["ours"]["html"]}
     assert {"week-1/", "week-4/", "exercises/", "404.html"} <= pages
@@ -123,11 +126,18 @@ def test_bench_smoke_run_writes_a_well_formed_result(tmp_path: Path, browser) ->
         "largest page HTML, gzip (4)",
         "largest first load, gzip",
     }
+    (lighthouse,) = latest["lighthouse"]["pages"].values()
+    assert len(lighthouse["performance"]) == len(lighthouse["blocking_ms"]) == 1
+    assert {row["target"] for row in latest["lighthouse"]["targets"]} == {
+        "performance score, lowest page median",
+        "total blocking time ms, highest page median",
+    }
     assert result.stdout.startswith("Builds")
     assert render_tables(latest) in result.stdout
     assert "/week-1/" in result.stdout
     table = compare(latest, latest)
     assert "first load gzip B" in table
+    assert "TBT ms (median)" in table
     assert "+0.0%" in table
 
 
