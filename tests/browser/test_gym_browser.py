@@ -75,7 +75,7 @@ def test_ticks_survive_a_reload_and_a_new_tab_and_reset_clears_them(phone, serve
     fresh = phone.context.new_page()  # no form restoration: only storage can bring the ticks back
     fresh.goto(served_site + "week-1/")
     assert _ticks(fresh, card) == [True, True] + [False] * (first.sets - 2)
-    assert fresh.locator("#session-b ~ section [data-lh-tick]:checked").count() == 0
+    assert fresh.locator("#session-b ~ .lh-block [data-lh-tick]:checked").count() == 0
     fresh.goto(served_site + "week-2/")  # ticks belong to their week
     assert fresh.locator("[data-lh-tick]:checked").count() == 0
     fresh.close()
