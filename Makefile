@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help serve build check test lint lock browser npm bench bench-compare audit clean schemas changes linkcheck install
+.PHONY: help serve build check test test-js lint lock browser npm bench bench-compare audit clean schemas changes linkcheck install
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -38,9 +38,12 @@ schemas: $(VENV)/.site ## Regenerate schemas/*.schema.json from src/liftheavy/to
 
 install: $(VENV)/.dev browser node_modules/.installed ## Install everything the tests need, from the lock files (CI's first step)
 
-test: $(VENV)/.dev browser node_modules/.installed lint ## Run every test: lint, data, rendering, strict build, real-browser pages, Lighthouse gate
+test: $(VENV)/.dev browser node_modules/.installed lint test-js ## Run every test: lint, data, rendering, strict build, real-browser pages, Lighthouse gate
 	$(BIN)/python -m pytest
 	$(BIN)/python -m perf.audit --gate
+
+test-js: | npm ## Unit tests of the gym script's modules (src/liftheavy/browser/js/) with node --test
+	node --test tests/js
 
 lint: $(VENV)/.dev ## Ruff lint and format check, mypy --strict over src/ and hooks/
 	$(BIN)/ruff check src hooks tests perf

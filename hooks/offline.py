@@ -3,7 +3,7 @@
 Thin glue around `liftheavy.browser.serviceworker` (no MkDocs imports there). on_post_build runs last, once
 every page and every other hook's file is written, and writes `sw.js` at the site root with
 the precache list of this build (each page and asset with a content hash). The gym script
-(`docs/assets/javascripts/liftheavy-gym.js`) registers it on every page.
+(`src/liftheavy/browser/js/offline.js`, in the served gym script) registers it on every page.
 """
 
 from __future__ import annotations

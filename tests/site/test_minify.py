@@ -6,19 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT
+from liftheavy.browser.bundle import GYM_SCRIPT, gym_script
 from liftheavy.browser.minifier import minify, minify_site_files
 
-SOURCES = {
-    "assets/javascripts/liftheavy-gym.js": ROOT / "docs/assets/javascripts/liftheavy-gym.js",
-    "assets/stylesheets/liftheavy-gym.css": ROOT / "docs/assets/stylesheets/liftheavy-gym.css",
-}
+STYLESHEET = ROOT / "docs/assets/stylesheets/liftheavy-gym.css"
 
 
 def test_served_files_are_the_sources_minified(site: Path) -> None:
-    for served, source in SOURCES.items():
+    sources = {GYM_SCRIPT: (gym_script(), ".js"), "assets/stylesheets/liftheavy-gym.css": (STYLESHEET.read_text(), ".css")}
+    for served, (source, suffix) in sources.items():
         text = (site / served).read_text(encoding="utf-8")
-        assert text == minify(source.read_text(encoding="utf-8"), source.suffix)
-        assert len(text) < 0.8 * source.stat().st_size
+        assert text == minify(source, suffix)
+        assert len(text) < 0.8 * len(source)
         assert "/*" not in text
 
 

@@ -1,7 +1,7 @@
 """What the week pages' interactive layer (check-offs, rest timer, load calculator) needs
 to know about each prescription, computed at build time and written as `data-*` attributes.
 
-The templates call these; the browser script (`docs/assets/javascripts/liftheavy-gym.js`)
+The templates call these; the gym script (`src/liftheavy/browser/js/`, bundled by `bundle.py`)
 reads the attributes and never re-derives program logic:
 
 - `tick_key`: a short content hash naming one exercise's sets in one session of one week.

@@ -1,0 +1,89 @@
+// The gym arithmetic against values worked out by hand (comments show the working).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  BELLS, inUnit, loadText, nearest, number, platesPerSide, PLATES, roundToStep, toKg,
+} from "../../src/liftheavy/browser/js/loads.js";
+
+test("plates per side on a 20 kg bar", () => {
+  // 100 kg: (100 - 20) / 2 = 40 a side = 25 + 15.
+  assert.deepEqual(platesPerSide(100, 20, PLATES.kg), [25, 15]);
+  // 62.5 kg: 21.25 a side = 20 + 1.25.
+  assert.deepEqual(platesPerSide(62.5, 20, PLATES.kg), [20, 1.25]);
+  // 142.5 kg: 61.25 a side = 25 + 25 + 10 + 1.25.
+  assert.deepEqual(platesPerSide(142.5, 20, PLATES.kg), [25, 25, 10, 1.25]);
+  assert.deepEqual(platesPerSide(20, 20, PLATES.kg), []);
+});
+
+test("plates per side on a 15 kg bar", () => {
+  // 47.5 kg: 16.25 a side = 15 + 1.25.
+  assert.deepEqual(platesPerSide(47.5, 15, PLATES.kg), [15, 1.25]);
+  // 37.5 kg: 11.25 a side = 10 + 1.25.
+  assert.deepEqual(platesPerSide(37.5, 15, PLATES.kg), [10, 1.25]);
+});
+
+test("plates per side on 45 and 35 lb bars", () => {
+  // 135 lb on 45: 45 a side.
+  assert.deepEqual(platesPerSide(135, 45, PLATES.lb), [45]);
+  // 180 lb on 45: 67.5 a side = 45 + 10 + 10 + 2.5.
+  assert.deepEqual(platesPerSide(180, 45, PLATES.lb), [45, 10, 10, 2.5]);
+  // 100 lb on 35: 32.5 a side = 25 + 5 + 2.5.
+  assert.deepEqual(platesPerSide(100, 35, PLATES.lb), [25, 5, 2.5]);
+});
+
+test("a barbell load in words, rounded to 2.5 kg / 5 lb, never below the bar", () => {
+  // 61.3 / 2.5 = 24.52 -> 25 steps = 62.5 kg.
+  assert.equal(loadText("barbell", 61.3, "kg", "20"), "62.5 kg = 20 kg bar + 20 + 1.25 kg per side");
+  assert.equal(loadText("barbell", 47.5, "kg", "15"), "47.5 kg = 15 kg bar + 15 + 1.25 kg per side");
+  assert.equal(loadText("barbell", 10, "kg", "15"), "15 kg: the empty bar");
+  // 182 / 5 = 36.4 -> 36 steps = 180 lb; the "20" bar setting is a 45 lb bar.
+  assert.equal(loadText("barbell", 182, "lb", "20"), "180 lb = 45 lb bar + 45 + 10 + 10 + 2.5 lb per side");
+  assert.equal(loadText("barbell", 100, "lb", "15"), "100 lb = 35 lb bar + 25 + 5 + 2.5 lb per side");
+  assert.equal(loadText("barbell", 47, "lb", "20"), "45 lb: the empty bar");
+});
+
+test("rounding steps: the nearest multiple, halves up", () => {
+  assert.equal(roundToStep(101.25, 2.5), 102.5); // 40.5 steps -> 41
+  assert.equal(roundToStep(101.2, 2.5), 100); // 40.48 steps -> 40
+  assert.equal(roundToStep(132.4, 5), 130);
+  assert.equal(roundToStep(132.5, 5), 135);
+  assert.equal(loadText("steps", 33.7, "kg"), "32.5 kg"); // 13.48 steps -> 13
+  assert.equal(loadText("steps", 33.7, "lb"), "35 lb"); // 6.74 steps -> 7
+});
+
+test("bells: the nearest size, the lighter one on a tie", () => {
+  assert.equal(nearest(BELLS.kg, 23), 22); // 22 and 24 are both 1 away
+  assert.equal(nearest(BELLS.kg, 30), 28); // 28 and 32 are both 2 away
+  assert.equal(nearest(BELLS.kg, 31), 32);
+  assert.equal(nearest(BELLS.kg, 2), 4);
+  assert.equal(nearest(BELLS.kg, 100), 48);
+  assert.equal(nearest(BELLS.lb, 51.5), 50); // 50 and 53 are both 1.5 away
+  assert.equal(loadText("kettlebell", 17.2, "kg"), "one 18 kg bell");
+  assert.equal(loadText("kettlebell", 23, "kg"), "one 22 kg bell");
+  assert.equal(loadText("kettlebell", 61, "lb"), "one 60 lb bell"); // 60 and 62: 1 each
+});
+
+test("a pair of bells splits the load; one bell past the heaviest becomes a pair", () => {
+  // 50 kg -> 25 each -> 24 and 26 tie -> 24.
+  assert.equal(loadText("kettlebell-pair", 50, "kg"), "two 24 kg bells (48 kg)");
+  assert.equal(loadText("kettlebell-pair", 64, "kg"), "two 32 kg bells (64 kg)");
+  // 60 kg is over 48: a pair of 30 -> 28 and 32 tie -> 28.
+  assert.equal(loadText("kettlebell", 60, "kg"), "two 28 kg bells (56 kg)");
+  assert.equal(loadText("kettlebell-pair", 100, "lb"), "two 50 lb bells (100 lb)");
+});
+
+test("kg and lb", () => {
+  assert.equal(inUnit(100, "kg"), 100);
+  assert.equal(number(inUnit(100, "lb")), "220.46"); // 100 / 0.45359237 = 220.462...
+  assert.equal(number(toKg(225, "lb")), "102.06"); // 225 x 0.45359237 = 102.058...
+  assert.equal(toKg(80, "kg"), 80);
+  assert.ok(Math.abs(inUnit(toKg(315, "lb"), "lb") - 315) < 1e-9);
+});
+
+test("numbers shown with at most two decimals and no trailing zeros", () => {
+  assert.equal(number(20), "20");
+  assert.equal(number(2.5), "2.5");
+  assert.equal(number(1.25), "1.25");
+  assert.equal(number(0.1 + 0.2), "0.3");
+  assert.equal(number(102.50000001), "102.5");
+});
