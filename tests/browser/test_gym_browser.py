@@ -18,12 +18,12 @@ import pytest
 
 from conftest import NEXT_DEPLOY_TITLE, PHONE, ROOT
 from liftheavy.data.loader import load_program
+from support.gymloads import BELLS_KG, BELLS_LB, KG_PER_LB, nearest_bell
 from support.swapserver import SwappableSite
 
 pytestmark = pytest.mark.browser
 PROGRAM = load_program(ROOT)
 WEEK_1, WEEK_2, WEEK_3, WEEK_4 = PROGRAM.weeks
-KG_PER_LB = 0.45359237
 START = dt.datetime(2027, 1, 5, 18, 0, tzinfo=dt.UTC)
 
 
@@ -297,32 +297,24 @@ def test_lb_and_a_one_rep_max_give_loads_and_plates(phone, served_site: str) -> 
         assert phone.locator(f"#{card} [data-lh-calc]").text_content() == _barbell_text(kilos, percent, "kg", 15)
 
 
-BELLS_KG = [4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 32, 36, 40, 44, 48]
-BELLS_LB = [10, 15, 20, 25, 30, 35, 40, 45, 50, 53, 55, 60, 62, 70, 80, 88, 97, 106]
-
-
-def _nearest_bell(target: float, bells: list[int]) -> int:
-    return min(bells, key=lambda bell: (abs(bell - target), bell))
-
-
 def test_kettlebell_loads_round_to_bell_sizes(phone, served_site: str) -> None:
     phone.goto(served_site + "week-1/")
     phone.locator(".lh-settings summary").click()
     phone.locator("[data-lh-max='goblet-squat']").fill("40")
     for card, percent in _percent_cards(WEEK_1, "goblet-squat"):
-        bell = _nearest_bell(40 * percent / 100, BELLS_KG)
+        bell = nearest_bell(40 * percent / 100, BELLS_KG)
         assert phone.locator(f"#{card} [data-lh-calc]").text_content() == f"Your load: one {bell} kg bell"
     phone.get_by_label("lb", exact=True).check()
     phone.locator("[data-lh-max='goblet-squat']").fill("90")
     for card, percent in _percent_cards(WEEK_1, "goblet-squat"):
-        bell = _nearest_bell(90 * percent / 100, BELLS_LB)
+        bell = nearest_bell(90 * percent / 100, BELLS_LB)
         assert phone.locator(f"#{card} [data-lh-calc]").text_content() == f"Your load: one {bell} lb bell"
     phone.goto(served_site + "week-2/")  # a double-kettlebell lift: the load is split over a pair
     phone.locator(".lh-settings summary").click()
     phone.get_by_label("kg", exact=True).check()
     phone.locator("[data-lh-max='double-kettlebell-front-squat']").fill("64")
     for card, percent in _percent_cards(WEEK_2, "double-kettlebell-front-squat"):
-        bell = _nearest_bell(64 * percent / 100 / 2, BELLS_KG)
+        bell = nearest_bell(64 * percent / 100 / 2, BELLS_KG)
         assert (
             phone.locator(f"#{card} [data-lh-calc]").text_content() == f"Your load: two {bell} kg bells ({bell * 2} kg)"
         )
