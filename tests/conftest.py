@@ -52,9 +52,10 @@ ALL_RELEASED = "2027-02-01"  # a release date after every week in data/: the who
 
 
 def build_site(
-    project: Path, site_dir: Path, release_date: str = ALL_RELEASED, **environ: str
+    project: Path, site_dir: Path, release_date: str = ALL_RELEASED, *, engine: Path = MKDOCS, **environ: str
 ) -> subprocess.CompletedProcess[str]:
-    """Run the strict build of `project` into `site_dir`, as `make build` does (`environ`: extra variables)."""
+    """Run the strict build of `project` into `site_dir`, as `make build` does (`environ`: extra
+    variables; `engine`: another MkDocs-compatible command, such as ProperDocs)."""
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -63,7 +64,7 @@ def build_site(
         **environ,
     }
     command = [
-        str(MKDOCS),
+        str(engine),
         "build",
         "--strict",
         "--site-dir",
