@@ -31,7 +31,7 @@ BETWEEN = "2027-01-12"  # after week 2's release (2027-01-11), before week 3's (
 EPOCH = "1798761600"  # 2027-01-01 00:00:00 UTC
 PROGRAM = load_publication(ROOT, ROOT / "docs", {"RELEASE_DATE": BETWEEN}, "build").program
 RELEASED = [week for week in PROGRAM.weeks if week.release <= dt.date.fromisoformat(BETWEEN)]
-UTM = {"utm_source": ["feed"], "utm_medium": ["rss"], "utm_campaign": ["weekly-release"]}  # mkdocs.yml
+UTM = {"utm_source": ["feed"], "utm_medium": ["feed"], "utm_campaign": ["weekly-release"]}  # mkdocs.yml
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +91,10 @@ def test_every_url_in_an_item_is_absolute(between: Path) -> None:
         assert own, entry.title
 
 
-def test_item_links_carry_the_configured_utm_parameters_and_the_guid_does_not(between: Path) -> None:
-    for entry in _parse(between / "feed.xml").entries:
+@pytest.mark.parametrize("feed", ["feed.xml", "atom.xml"])
+def test_item_links_carry_the_configured_utm_parameters_and_the_guid_does_not(between: Path, feed: str) -> None:
+    # One set for both formats: an Atom reader's visit must not be counted as RSS.
+    for entry in _parse(between / feed).entries:
         link = urlsplit(entry.link)
         assert parse_qs(link.query) == UTM
         assert entry.id == f"{link.scheme}://{link.netloc}{link.path}"  # the canonical URL, no parameters

@@ -48,6 +48,8 @@ def test_every_html_page_has_the_full_set_of_preview_tags(site: Path) -> None:
     for path in html_pages(site):
         meta = scan(path).meta
         name = path.relative_to(site).as_posix()
+        if name == "404.html":  # shown at any missing address: no og:url of its own (next test)
+            meta = {**meta, "og:url": meta.get("og:url", [SITE_URL])}
         problems += [f"{name}: {tag} x{len(meta.get(tag, []))}" for tag in TAGS if len(meta.get(tag, [])) != 1]
         problems += [f"{name}: empty {tag}" for tag in TAGS if meta.get(tag) and not meta[tag][0].strip()]
         problems += [
@@ -72,6 +74,14 @@ def test_every_preview_image_is_a_1200x630_png_in_the_site(site: Path) -> None:
             assert (image.format, image.size) == ("PNG", (WIDTH, HEIGHT)), url
             assert len(image.getcolors(maxcolors=100_000) or []) > 10, f"{url} looks blank"
         assert file.stat().st_size < 300_000, f"{url} is too big for WhatsApp previews"
+
+
+def test_the_404_page_does_not_claim_an_address(site: Path) -> None:
+    # An og:url of /404.html would make every broken link's preview "the 404 page's URL".
+    meta = scan(site / "404.html").meta
+    assert "og:url" not in meta
+    assert "404.html" not in " ".join(value for values in meta.values() for value in values)
+    assert meta["og:title"] == ["Page not found"]
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,8 @@ def test_manifest_makes_the_site_installable(site: Path) -> None:
     assert len(manifest["short_name"]) <= 12
     assert manifest["display"] == "standalone"
     assert manifest["start_url"] == manifest["scope"] == "./"  # relative: works under any base path
+    # The app's identity: root-relative, as browsers resolve `id` against the origin.
+    assert manifest["id"] == "/runners-lift-heavy/"
     assert manifest["theme_color"] == THEME_COLOR
     sizes = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
     assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= sizes

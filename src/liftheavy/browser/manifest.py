@@ -73,10 +73,16 @@ def encode_png(width: int, height: int, rgb: bytes) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
 
 
-def web_manifest(name: str, short_name: str, description: str) -> str:
+def web_manifest(name: str, short_name: str, description: str, app_id: str) -> str:
     """The manifest, with URLs relative to itself (it sits at the site root), so it works
-    under any base path."""
+    under any base path; `app_id` is the site's path (`/runners-lift-heavy/`).
+
+    The `id` is what a phone knows the installed app by. Without one it is the start URL,
+    so moving the start page would make a new app. It is root-relative, not "./": browsers
+    resolve `id` against the origin, not the manifest, so "./" would name the whole
+    github.io origin, shared with every other project site there."""
     manifest = {
+        "id": app_id,
         "name": name,
         "short_name": short_name,
         "description": description,
@@ -93,9 +99,9 @@ def web_manifest(name: str, short_name: str, description: str) -> str:
     return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
-def web_app_files(name: str, short_name: str, description: str) -> dict[str, str | bytes]:
+def web_app_files(name: str, short_name: str, description: str, app_id: str) -> dict[str, str | bytes]:
     """Every file of the web app by its path in the site: the manifest and the icons."""
-    files: dict[str, str | bytes] = {MANIFEST: web_manifest(name, short_name, description)}
+    files: dict[str, str | bytes] = {MANIFEST: web_manifest(name, short_name, description, app_id)}
     for icon in (*ICONS, APPLE_TOUCH_ICON):
         files[icon.path] = draw_icon(icon.size, icon.purpose)
     return files

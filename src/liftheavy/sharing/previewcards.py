@@ -100,7 +100,7 @@ class PagePreview:
 
     title: str
     description: str
-    url: str
+    url: str | None  # None for the 404 page: it is shown at whatever address was not found
     type: str  # og:type: "article" for weeks and articles, "website" otherwise
     image_url: str
     image_alt: str
@@ -124,11 +124,12 @@ def page_preview(
     The front matter's title and description win over the navigation title ("Overview")
     and the site's description: they are what the page is about.
     """
-    path = site_path(src_uri) if src_uri is not None else "404.html"
+    # The 404 page has no address of its own: an og:url of /404.html would tell a preview
+    # scraper that every broken link is that page. Without og:url, it uses the link it fetched.
     return PagePreview(
         title=str(meta.get("title") or title or site_name),
         description=str(meta.get("description") or site_description),
-        url=absolute_url(site_url, path),
+        url=absolute_url(site_url, site_path(src_uri)) if src_uri is not None else None,
         type="article" if card.published else "website",
         image_url=absolute_url(site_url, card.path),
         image_alt=card.alt(site_name),
