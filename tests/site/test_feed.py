@@ -247,23 +247,33 @@ def test_bad_url_parameters_are_refused(settings: object, message: str) -> None:
         url_parameters(settings)
 
 
-def test_bad_feed_settings_fail_the_build_cleanly(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("edited", "old", "new", "message"),
+    [
+        (
+            "mkdocs.yml",
+            "utm_source: feed",
+            "utm_source: Feed Reader",
+            "extra.feed.url_parameters.utm_source: 'Feed Reader' must be lowercase",
+        ),
+        (
+            "docs/why-lift-heavy.md",
+            "date: 2026-12-28",
+            "date: 28/12/2026",
+            "docs/why-lift-heavy.md:4:7: date: expected a date like 2027-01-04, got '28/12/2026'",
+        ),
+    ],
+    ids=["feed-setting", "article-date"],
+)
+def test_bad_feed_input_fails_the_build_cleanly(tmp_path: Path, edited: str, old: str, new: str, message: str) -> None:
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("utm_source: feed", "utm_source: Feed Reader"))
+    path = project / edited
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "extra.feed.url_parameters.utm_source: 'Feed Reader' must be lowercase" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_bad_article_date_fails_the_build_at_its_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    article = project / "docs/why-lift-heavy.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("date: 2026-12-28", "date: 28/12/2026"))
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "docs/why-lift-heavy.md:4:7: date: expected a date like 2027-01-04, got '28/12/2026'" in result.stderr
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
 
 

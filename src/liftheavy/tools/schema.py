@@ -119,13 +119,13 @@ def whole(description: str, whole_number: limits.Whole) -> Schema:
     }
 
 
+def _patterned(description: str, pattern: str, example: str) -> Schema:
+    """A string that must match `pattern` (the loader's own rule, as an ECMAScript regex)."""
+    return {"description": description, "type": "string", "pattern": pattern, "examples": [example]}
+
+
 def identifier(description: str, example: str) -> Schema:
-    return {
-        "description": description + " Lowercase letters, digits and hyphens, like goblet-squat.",
-        "type": "string",
-        "pattern": _ID,
-        "examples": [example],
-    }
+    return _patterned(description + " Lowercase letters, digits and hyphens, like goblet-squat.", _ID, example)
 
 
 def choice(description: str, choices: tuple[str, ...], example: str) -> Schema:
@@ -133,12 +133,7 @@ def choice(description: str, choices: tuple[str, ...], example: str) -> Schema:
 
 
 def url(description: str, example: str) -> Schema:
-    return {
-        "description": description + " A full web address starting with https://.",
-        "type": "string",
-        "pattern": _URL,
-        "examples": [example],
-    }
+    return _patterned(description + " A full web address starting with https://.", _URL, example)
 
 
 def mapping(
