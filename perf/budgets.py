@@ -12,6 +12,7 @@ BUDGETS_FILE = Path(__file__).with_name("budgets.toml")
 @dataclass(frozen=True, slots=True)
 class Budgets:
     html_gzip_max_bytes: int
+    own_code_gzip_max_bytes: int  # our JS + CSS as served
     first_load_gzip_max_bytes: int
     first_load_requests_max: int
     on_demand: tuple[str, ...]  # site paths fetched only for search, left out of first-load bytes
@@ -36,6 +37,7 @@ def load_budgets(path: Path = BUDGETS_FILE) -> Budgets:
     performance = raw["performance"]
     return Budgets(
         html_gzip_max_bytes=html["gzip_max_bytes"],
+        own_code_gzip_max_bytes=raw["own_code"]["gzip_max_bytes"],
         first_load_gzip_max_bytes=first["gzip_max_bytes"],
         first_load_requests_max=first["requests_max"],
         on_demand=tuple(first["on_demand"]),

@@ -3,14 +3,22 @@ repository, compared by the real command, give exactly the expected text."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
+import typing
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from liftheavy.data import model
+from liftheavy.data.loader import load_program
+from liftheavy.data.model import Program, Redirect, RepRange
+from liftheavy.tools.changes import compare
 from support.datafixtures import VALID
 
 EXPECTED = """\
@@ -144,3 +152,121 @@ def test_unknown_revision_is_a_clear_error(repository: Path, revision: str) -> N
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert revision in result.stderr
+
+
+# -- every field of the model reaches the summary ------------------------------------------
+# Walks the model by introspection, so a field added to the model later is checked too: each
+# field of each dataclass, at its first place in the real program, is changed on its own and
+# `compare` must report something. Fields listed here are not program content a reviewer
+# reads, or are covered another way (an id change is a removal plus an addition).
+NOT_SUMMARISED = {
+    ("Week", "path"): "where the file lives, not what it says",
+    ("Block", "number"): "a block's position; moves are reported per exercise label",
+    ("Source", "id"): "a new id is a removed and an added source",
+    ("Exercise", "id"): "a new id is a removed and an added exercise",
+    ("Session", "id"): "a new id is a removed and an added session",
+    ("Redirect", "file"): "always data/redirects.yaml",
+    ("Redirect", "old_at"): "a line number",
+    ("Redirect", "new_at"): "a line number",
+}
+
+
+def _changed_leaf(value: object, hint: object) -> object:
+    """A different value of the same type (`hint` is the field's annotation)."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, str):
+        return value + " (edited)"
+    if isinstance(value, dt.date):
+        return value + dt.timedelta(days=1)
+    if isinstance(value, tuple) and typing.get_args(hint)[0] is Redirect:  # none in the real data yet
+        return (*value, Redirect(old="/old/", new="/week-1/", file="data/redirects.yaml", old_at=(1, 1), new_at=(1, 1)))
+    if isinstance(value, tuple):
+        return (*value, "added") if not value or isinstance(value[0], str) else value[:-1]
+    if value is None:
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        sample = {int: 1, str: "added", RepRange: RepRange(low=1, high=1)}
+        return sample[options[0]]
+    raise AssertionError(f"no change known for {value!r}")
+
+
+Path_ = tuple[str | int, ...]  # field names and tuple indexes from the program down to one value
+
+
+def _get(obj: object, path: Path_) -> object:
+    for step in path:
+        obj = obj[step] if isinstance(step, int) else getattr(obj, step)  # type: ignore[index]
+    return obj
+
+
+def _set(obj: object, path: Path_, new: object) -> object:
+    """`obj` with the value at `path` replaced, every dataclass on the way rebuilt."""
+    if not path:
+        return new
+    step, rest = path[0], path[1:]
+    if isinstance(step, int):
+        items = list(obj)  # type: ignore[call-overload]
+        items[step] = _set(items[step], rest, new)
+        return tuple(items)
+    return dataclasses.replace(obj, **{step: _set(getattr(obj, step), rest, new)})  # type: ignore[type-var]
+
+
+def _leaves(value: object, path: Path_) -> Iterator[tuple[tuple[str, str], Path_, object]]:
+    """Every (owner, field), where it is, and its annotation, walking every instance."""
+    hints = typing.get_type_hints(type(value), globalns=vars(model))
+    for field in dataclasses.fields(value):  # type: ignore[arg-type]
+        key, here = (type(value).__name__, field.name), (*path, field.name)
+        current = getattr(value, field.name)
+        if key in NOT_SUMMARISED:
+            continue
+        if dataclasses.is_dataclass(current):
+            yield from _leaves(current, here)
+            continue
+        yield key, here, hints[field.name]
+        if isinstance(current, tuple) and current and dataclasses.is_dataclass(current[0]):
+            for index, item in enumerate(current):
+                yield from _leaves(item, (*here, index))
+
+
+def _field_edits(program: Program) -> dict[str, Callable[[Program], object]]:
+    """owner.field → a function changing that one field, at its first place in the program
+    where it has a value (a None is changed only when it is None everywhere)."""
+    first: dict[tuple[str, str], tuple[Path_, object]] = {}
+    with_value: dict[tuple[str, str], tuple[Path_, object]] = {}
+    for key, path, hint in _leaves(program, ()):
+        first.setdefault(key, (path, hint))
+        if _get(program, path) is not None:
+            with_value.setdefault(key, (path, hint))
+    edits = {}
+    for key, (path, hint) in {**first, **with_value}.items():
+        current = _get(program, path)
+        if isinstance(current, tuple) and current and dataclasses.is_dataclass(current[0]):
+            new: object = current[:-1]  # one fewer: a removed week, session, exercise, source
+        else:
+            new = _changed_leaf(current, hint)
+        edits[f"{key[0]}.{key[1]}"] = lambda obj, path=path, new=new: _set(obj, path, new)
+    return edits
+
+
+REAL_PROGRAM = load_program(Path(__file__).resolve().parents[2])
+FIELD_EDITS = _field_edits(REAL_PROGRAM)
+
+
+@pytest.mark.parametrize("field_name", sorted(FIELD_EDITS))
+def test_the_summary_reports_a_change_to_every_field_of_the_model(field_name: str) -> None:
+    changed = FIELD_EDITS[field_name](REAL_PROGRAM)
+    assert isinstance(changed, Program)
+    assert compare(REAL_PROGRAM, changed), f"changing {field_name} is not in the change summary (tools/changes.py)"
+
+
+def test_the_walk_reaches_every_dataclass_of_the_model() -> None:
+    reached = {name.split(".")[0] for name in FIELD_EDITS} | {owner for owner, _ in NOT_SUMMARISED}
+    models = {
+        name
+        for name, value in vars(model).items()
+        if dataclasses.is_dataclass(value) and value.__module__ == model.__name__
+    }
+    # Article is the articles' front matter (docs/), not part of the program.
+    assert models - reached == {"Article"}

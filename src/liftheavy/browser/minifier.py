@@ -1,4 +1,4 @@
-"""Our own JavaScript and CSS, as served: minified, so they fit the 10 KB (gzipped) budget
+"""Our own JavaScript and CSS, as served: minified, so they fit their gzipped budget (perf/budgets.toml)
 while the sources in docs/assets/ keep their comments.
 
 `hooks/minify.py` calls `minify_site_files` on the built site with the files listed under

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from liftheavy.data.errors import BREADCRUMB, DataError
-from liftheavy.data.model import Exercise, HighMileage, Prescription, Program, Session, Source, Week
+from liftheavy.data.model import Exercise, HighMileage, Prescription, Program, Progression, Session, Source, Week
 from liftheavy.tools.revisions import RevisionError, program_at
 
 _K = TypeVar("_K")
@@ -107,6 +107,19 @@ def _compare_header(changes: _Changes, old: Program, new: Program) -> None:
     _compare_sources(changes, old.sources, new.sources)
     if old.inspiration != new.inspiration:
         changes.add(where, "credited article changed")
+    _compare_progression(changes, old.progression, new.progression)
+    _compare_lists(changes, ("Redirects",), "old addresses", _redirects(old), _redirects(new))
+
+
+def _compare_progression(changes: _Changes, old: Progression, new: Progression) -> None:
+    where = ("Progression rule",)
+    changes.field(where, "add a step at reps in reserve above the card by", old.add_margin, new.add_margin)
+    changes.field(where, "drop a step at reps in reserve below the card by", old.drop_margin, new.drop_margin)
+    changes.field(where, "step", old.step_percent, new.step_percent, lambda value: f"{value}%")
+
+
+def _redirects(program: Program) -> list[str]:
+    return [f"{redirect.old} → {redirect.new}" for redirect in program.redirects]
 
 
 def _compare_lists(
@@ -153,6 +166,7 @@ def _compare_library(changes: _Changes, old: Iterable[Exercise], new: Iterable[E
         _compare_lists(changes, where, "muscles", was.muscles, exercise.muscles)
         for name in ("cues", "faults", "regression", "progression", "substitution"):
             changes.text(where, name, getattr(was, name), getattr(exercise, name))
+        _compare_lists(changes, where, "former ids", was.former_ids, exercise.former_ids)
     for exercise_id in _gone(before, after):
         changes.add(library, f"removed {before[exercise_id].name}")
 
