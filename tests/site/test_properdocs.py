@@ -3,7 +3,7 @@ pinned in requirements-dev.lock) builds the site with our hooks, strictly, from 
 lock, and the result is the MkDocs build but for the generator tag.
 
 MkDocs 1.6.1 is unmaintained and MkDocs 2.0 drops plugins and hooks; this keeps the way out
-open. The switch is one line (README, "A second MkDocs"). The only differences allowed:
+open. The switch is one line (ARCHITECTURE.md, "A second MkDocs"). The only differences allowed:
 each page's `<meta name="generator">`, and in `sw.js` the content hashes of exactly those
 pages plus the cache version made from the hashes.
 """
