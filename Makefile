@@ -14,7 +14,7 @@ CHROMIUM := /usr/bin/chromium
 # move its pin to requirements.in when it becomes the only one).
 ENGINE := mkdocs
 
-.PHONY: help serve build check test test-js lint lock browser npm bench bench-compare audit clean schemas changes linkcheck install
+.PHONY: help serve build check test test-js lint lock browser npm bench bench-compare audit clean schemas changes linkcheck install figures
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ changes: $(VENV)/.site ## What data/ changes do to the program since BASE (defau
 
 schemas: $(VENV)/.site ## Regenerate schemas/*.schema.json from src/liftheavy/tools/schema.py
 	$(BIN)/python -m liftheavy.tools.schema schemas
+
+figures: $(VENV)/.dev browser ## Draw every exercise's figure into figures.png, named, to review a change
+	$(BIN)/python -m liftheavy.tools.figuresheet figures.png
 
 install: $(VENV)/.dev browser node_modules/.installed ## Install everything the tests need, from the lock files (CI's first step)
 

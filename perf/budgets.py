@@ -16,6 +16,7 @@ class Budgets:
     first_load_gzip_max_bytes: int
     first_load_requests_max: int
     on_demand: tuple[str, ...]  # site paths fetched only for search, left out of first-load bytes
+    figure_gzip_max_bytes: int  # each drawn figure file (assets/figures/*.svg)
     lighthouse_min_score: int
     lighthouse_categories: tuple[str, ...]
     lighthouse_dark_categories: tuple[str, ...]
@@ -41,6 +42,7 @@ def load_budgets(path: Path = BUDGETS_FILE) -> Budgets:
         first_load_gzip_max_bytes=first["gzip_max_bytes"],
         first_load_requests_max=first["requests_max"],
         on_demand=tuple(first["on_demand"]),
+        figure_gzip_max_bytes=raw["figures"]["gzip_max_bytes"],
         lighthouse_min_score=lighthouse["min_score"],
         lighthouse_categories=tuple(lighthouse["categories"]),
         lighthouse_dark_categories=tuple(lighthouse["dark_categories"]),

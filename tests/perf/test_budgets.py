@@ -11,6 +11,7 @@ measured too.
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,14 @@ def test_every_page_html_arrives_in_the_first_round_trip(site: Path) -> None:
     assert any(size.path.startswith("week-") for size in sizes)
     too_big = [f"/{size.path}: {size.gzip_bytes} B" for size in sizes if size.gzip_bytes > BUDGETS.html_gzip_max_bytes]
     assert too_big == [], f"over {BUDGETS.html_gzip_max_bytes} B of gzip HTML"
+
+
+def test_every_figure_fits_its_budget(site: Path) -> None:
+    figures = sorted((site / "assets/figures").glob("*.svg"))
+    assert len(figures) >= 2
+    sizes = {path.name: len(gzip.compress(path.read_bytes(), compresslevel=6)) for path in figures}
+    too_big = [f"{name}: {size} B" for name, size in sizes.items() if size > BUDGETS.figure_gzip_max_bytes]
+    assert too_big == [], f"over {BUDGETS.figure_gzip_max_bytes} B of gzip per figure"
 
 
 @pytest.fixture(scope="module")

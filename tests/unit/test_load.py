@@ -133,7 +133,7 @@ def test_problems_in_several_files_come_in_one_run(project: Path) -> None:
     library = project / "data/exercises.yaml"
     library.write_text(library.read_text().replace("implement: barbell", "implement: barbel"))
     assert problems_of(project) == [
-        "data/exercises.yaml:21:16: exercises › Barbell back squat › implement: expected one of barbell, kettlebell, dumbbell, bodyweight, band, cable, got 'barbel'; did you mean 'barbell'?",
+        "data/exercises.yaml:40:16: exercises › Barbell back squat › implement: expected one of barbell, kettlebell, dumbbell, bodyweight, band, cable, got 'barbel'; did you mean 'barbell'?",
         "data/weeks/week-2.yaml:20:19: week 2 › session A › Barbell back squat › sets: expected a whole number like 3, got 'four'",
     ]
 

@@ -64,6 +64,9 @@ class _References(HTMLParser):
             self.urls.append(values["href"])
         elif tag in ("script", "img", "source") and values.get("src"):
             self.urls.append(values["src"])
+        if tag in ("img", "source") and values.get("srcset"):
+            # A <picture>'s other file (a figure's still, for reduced motion): every candidate.
+            self.urls.extend(candidate.split()[0] for candidate in values["srcset"].split(",") if candidate.strip())
         self._in_config = tag == "script" and values.get("id") == "__config"
 
     def handle_data(self, data: str) -> None:

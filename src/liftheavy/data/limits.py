@@ -52,6 +52,8 @@ SUMMARY = 160
 FOCUS = 1200
 HIGH_MILEAGE_NOTE = 800
 LOAD_NOTE = 120
+FIGURE_LABEL = 16  # under each position of a still figure
+FIGURE_SAYS = 120  # one position in words, for the figure's text alternative
 
 # -- list lengths -------------------------------------------------------------------------
 ANY = Count(1, 1000)
@@ -65,6 +67,7 @@ BLOCK_EXERCISES = Count(1, 3)  # straight sets, dual-set, tri-set
 HIGH_MILEAGE_EXERCISES = Count(1, 6)
 PRESCRIPTION_CUES = Count(1, 2)
 FORMER_IDS = Count(1, 20)
+FIGURE_POSITIONS = Count(2, 3)  # start and end, and a middle one where the path matters
 REDIRECTS = Count(0, 500)  # data/redirects.yaml may list none  # old ids an exercise keeps answering to
 
 # -- addresses (data/redirects.yaml; the JSON Schema uses the same patterns) ----------------

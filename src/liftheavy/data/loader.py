@@ -20,20 +20,29 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
 
-from yaml.nodes import Node, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
-from liftheavy.data import limits
+from liftheavy.data import anatomy, limits
 from liftheavy.data.errors import DataError, Problem, Where
 from liftheavy.data.model import (
     BLOCK_KINDS,
+    BODY_PARTS,
     EQUIPMENT,
+    FIGURE_IMPLEMENTS,
+    FIGURE_VIEWS,
+    HOLDS,
+    HOLDS_FIXING_HANDS,
     IMPLEMENTS,
     MUSCLES,
     PATTERNS,
+    SUPPORTS,
     Block,
     Exercise,
+    Figure,
+    FigurePosition,
     HighMileage,
     Inspiration,
+    Limbs,
     Load,
     Prescription,
     Program,
@@ -46,6 +55,7 @@ from liftheavy.data.model import (
     Week,
 )
 from liftheavy.data.yamlnodes import Reader, compose, did_you_mean, mapping_value, scalar_text
+from liftheavy.figures.pose import suggest, worst_gap
 
 _T = TypeVar("_T")
 _D = TypeVar("_D")
@@ -340,7 +350,7 @@ def _read_exercise(r: Reader, node: Node, at: Where) -> Exercise | None:
         node,
         at,
         ("id", "name", "pattern", "implement", "equipment", "muscles", "cues", "faults", *texts),
-        ("former_ids",),
+        ("former_ids", "figure"),
     )
     if keys is None:
         return None
@@ -366,12 +376,125 @@ def _read_exercise(r: Reader, node: Node, at: Where) -> Exercise | None:
         former_ids=read.optional(
             "former_ids", lambda n: r.each(n, at / "former_ids", r.identifier, limits.FORMER_IDS), ()
         ),
+        figure=read.optional("figure", lambda n: _read_figure(r, n, at / "figure"), None),
     )
     former_items = keys["former_ids"].value if isinstance(keys.get("former_ids"), SequenceNode) else []
     for index, item in enumerate(former_items):
         if item.value == exercise.id:
             r.error(item, at / "former_ids" / f"item {index + 1}", f"'{item.value}' is this exercise's current id")
     return None if len(r.problems) > before else exercise
+
+
+def _read_figure(r: Reader, node: Node, at: Where) -> Figure | None:
+    """A drawn figure: its view, implement and hold, then two or three positions."""
+    before = len(r.problems)
+    keys = r.mapping(node, at, ("view", "implement", "hold", "positions"))
+    if keys is None or len(r.problems) > before:
+        return None
+    view = r.choice(keys["view"], at / "view", FIGURE_VIEWS)
+    implement = r.choice(keys["implement"], at / "implement", FIGURE_IMPLEMENTS)
+    hold = r.choice(keys["hold"], at / "hold", HOLDS)
+    if implement is not None and hold is not None and (implement == "none") != (hold == "none"):
+        fix = "hold: none" if implement == "none" else "implement: none, or where it is held"
+        r.error(keys["hold"], at / "hold", f"implement {implement} with hold {hold}; write {fix}")
+    if view is None or implement is None or hold is None:
+        return None
+    items = r.sequence(keys["positions"], at / "positions")
+    count = limits.FIGURE_POSITIONS
+    if items and not count.low <= len(items) <= count.high:
+        advice = "add the end position" if len(items) < count.low else "keep the start, the end and one in between"
+        message = f"a figure has {count.low} or {count.high} positions, got {len(items)}; {advice}"
+        r.error(keys["positions"], at / "positions", message)
+    positions = []
+    for index, item in enumerate(items):
+        name = scalar_text(mapping_value(item, "label")) or f"position {index + 1}"
+        position = _read_position(r, item, at / "positions" / name, view, hold)
+        if position is not None:
+            positions.append(position)
+    if len(r.problems) > before:
+        return None
+    return Figure(view=view, implement=implement, hold=hold, positions=tuple(positions))
+
+
+def _read_position(r: Reader, node: Node, at: Where, view: str, hold: str) -> FigurePosition | None:
+    before = len(r.problems)
+    keys = r.mapping(node, at, ("label", "says", "rests", "trunk", "neck", "near", "far"))
+    if keys is None or len(r.problems) > before:
+        return None
+    label = r.text(keys["label"], at / "label", max_length=limits.FIGURE_LABEL)
+    says = r.text(keys["says"], at / "says", max_length=limits.FIGURE_SAYS)
+    rests = _read_rests(r, keys["rests"], at / "rests")
+    trunk = r.integer(keys["trunk"], at / "trunk", anatomy.TRUNK.range)
+    neck = r.integer(keys["neck"], at / "neck", anatomy.NECK.range)
+    near = _read_limbs(r, keys["near"], at / "near", view, hold)
+    far = _read_limbs(r, keys["far"], at / "far", view, hold)
+    if label is None or says is None or rests is None or trunk is None or neck is None or near is None or far is None:
+        return None
+    position = FigurePosition(label=label, says=says, rests=rests, trunk=trunk, neck=neck, near=near, far=far)
+    off = worst_gap(position, view, hold)
+    if off is not None:
+        # Point at the part in `rests` whose point is off its support, and say what to change.
+        point, support, gap = off
+        part = next(p for p, _ in rests if point == p or point.rsplit("-", 1)[0] + "-foot" == p)
+        where = "above" if gap > 0 else "below" if support == "floor" else "below the top of"
+        fix = suggest(position, view, hold, point)
+        hint = (
+            f"; set {fix[0]} › {fix[1]} to {fix[2]} (now {getattr(getattr(position, fix[0]), fix[1])})"
+            if fix
+            else "; change the angles on that side, or what it rests on"
+        )
+        r.error(
+            _key_node(keys["rests"], part),
+            at / "rests" / part,
+            f"{point} is {abs(gap):.0f} cm {where} the {support}{hint}",
+        )
+        return None
+    return position
+
+
+def _key_node(node: Node, key: str) -> Node:
+    for key_node, _ in node.value:
+        if key_node.value == key:
+            found: Node = key_node
+            return found
+    return node
+
+
+def _read_rests(r: Reader, node: Node, at: Where) -> tuple[tuple[str, str], ...] | None:
+    """`rests`: body part → what it rests on, in order; the first anchors the drawing."""
+    if not isinstance(node, MappingNode) or not node.value:
+        r.error(node, at, "expected 'part: support' lines, like near-foot: floor")
+        return None
+    before = len(r.problems)
+    rests = []
+    for key_node, value in node.value:
+        part = r.choice(key_node, at, BODY_PARTS)
+        support = r.choice(value, at / str(key_node.value), SUPPORTS)
+        if part is not None and support is not None:
+            rests.append((part, support))
+    return None if len(r.problems) > before else tuple(rests)
+
+
+def _read_limbs(r: Reader, node: Node, at: Where, view: str, hold: str) -> Limbs | None:
+    """One side's joint angles, each within its range in `anatomy.py`; when the hold fixes
+    the hands (chest, rack, back), the arms follow the grip and take no angles."""
+    arms_free = hold not in HOLDS_FIXING_HANDS
+    legs, arms = ("hip", "knee", "ankle"), ("shoulder", "elbow")
+    before = len(r.problems)
+    if not arms_free and isinstance(node, MappingNode):
+        for key_node, _ in node.value:
+            if key_node.value in arms:
+                message = f"with hold {hold} the hands stay on the grip and the arms follow; remove '{key_node.value}'"
+                r.error(key_node, at / str(key_node.value), message)
+    keys = r.mapping(node, at, legs + arms if arms_free else legs, () if arms_free else arms)
+    if keys is None or len(r.problems) > before:
+        return None
+    table = anatomy.VIEWS[view]
+    angles = {joint: r.integer(value, at / joint, table[joint].range) for joint, value in keys.items()}
+    hip, knee, ankle = angles["hip"], angles["knee"], angles["ankle"]
+    if len(r.problems) > before or hip is None or knee is None or ankle is None:
+        return None
+    return Limbs(hip=hip, knee=knee, ankle=ankle, shoulder=angles.get("shoulder"), elbow=angles.get("elbow"))
 
 
 # -- weeks/week-N.yaml -------------------------------------------------------------------

@@ -63,8 +63,61 @@ MUSCLES = (
     "grip",
 )
 
+# Figures (`Exercise.figure`): what a drawn figure can hold and rest on. The drawing facts
+# behind each word (sizes, heights) live in `liftheavy.figures`; the angle ranges in `anatomy.py`.
+FIGURE_VIEWS = ("side", "front")
+FIGURE_IMPLEMENTS = ("kettlebell", "barbell", "trap-bar", "dumbbell", "cable", "band", "none")
+# Where the implement is: chest (goblet), rack, back (barbell on the upper back) and lap fix
+# it to the body; the others to the hands. "none" for bodyweight moves.
+HOLDS = ("chest", "rack", "back", "lap", "hands", "each-hand", "near-hand", "far-hand", "none")
+HOLDS_FIXING_HANDS = ("chest", "rack", "back")  # the arms reach for the grip; no arm angles
+SUPPORTS = ("floor", "bench", "box", "step", "plates", "bar", "partner")
+BODY_PARTS = (
+    *tuple(f"{side}-{part}" for side in ("near", "far") for part in ("foot", "heel", "toe", "knee", "hand", "elbow")),
+    "hips",
+    "back",
+)
+JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow")
+
 BlockKind = Literal["straight", "dual-set", "tri-set"]
 BLOCK_KINDS: dict[int, BlockKind] = {1: "straight", 2: "dual-set", 3: "tri-set"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Limbs:
+    """One side's joint angles in whole degrees (`anatomy.py` says what each measures).
+
+    `shoulder` and `elbow` are None when the hold fixes the hands (bell at the chest, in the
+    rack, bar on the back): the arms then reach for the grip."""
+
+    hip: int
+    knee: int
+    ankle: int
+    shoulder: int | None
+    elbow: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FigurePosition:
+    """One key position of a move, as a drawn figure takes it."""
+
+    label: str  # a word or two under the still picture: "Bottom"
+    says: str  # one line for the text alternative
+    rests: tuple[tuple[str, str], ...]  # (body part, support); the first anchors the drawing
+    trunk: int  # lean from upright, degrees
+    neck: int
+    near: Limbs
+    far: Limbs
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
+    """An exercise as a figure seen from the side (or the front): two or three positions."""
+
+    view: str
+    implement: str
+    hold: str
+    positions: tuple[FigurePosition, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,6 +136,7 @@ class Exercise:
     progression: str
     substitution: str
     former_ids: tuple[str, ...] = ()  # ids it had before a rename; their old links still land here
+    figure: Figure | None = None  # the drawn figure; every library exercise gets one (issue 14)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

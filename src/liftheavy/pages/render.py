@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from liftheavy.data.model import PATTERNS, Exercise, Prescription, Program, Session, Week
 from liftheavy.data.release import Release, long_date
+from liftheavy.figures.draw import figure_box
 from liftheavy.pages.gymkeys import loading, main_lifts, set_label, tick_key
 from liftheavy.pages.inline import markdown_text, render_inline
 from liftheavy.pages.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE, relative_file_url, relative_url
@@ -146,6 +147,7 @@ _ENV.globals.update(
     ATOM_FILE=ATOM_FILE,
     CALENDAR_FILE=CALENDAR_FILE,
 )
+_ENV.globals.update(figure_box=figure_box)
 _ENV.globals.update(tick_key=tick_key, loading=loading, set_label=set_label, main_lifts=main_lifts)
 
 

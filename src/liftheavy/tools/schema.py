@@ -40,10 +40,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from liftheavy.data import limits
+from liftheavy.data import anatomy, limits
 from liftheavy.data.errors import DataError, Problem
 from liftheavy.data.loader import load_program
-from liftheavy.data.model import EQUIPMENT, IMPLEMENTS, MUSCLES, PATTERNS, Exercise
+from liftheavy.data.model import (
+    BODY_PARTS,
+    EQUIPMENT,
+    FIGURE_IMPLEMENTS,
+    FIGURE_VIEWS,
+    HOLDS,
+    HOLDS_FIXING_HANDS,
+    IMPLEMENTS,
+    JOINTS,
+    MUSCLES,
+    PATTERNS,
+    SUPPORTS,
+    Exercise,
+)
 
 Schema = dict[str, Any]
 
@@ -64,6 +77,8 @@ LOADER_ONLY = (
     "a release date exists on the calendar (no 2027-02-30)",
     "a former id of an exercise is not a current id and belongs to one exercise only",
     "a redirect's old address is not a page, is listed once, and its target page and anchor exist",
+    "every part a figure's position rests on touches its support (the loader measures the drawn figure)",
+    "a figure's implement is none exactly when its hold is none",
     "YAML itself: duplicate keys, anchors and aliases, tags, tabs, syntax errors, UTF-8, file size",
 )
 
@@ -310,9 +325,89 @@ def exercise() -> Schema:
                 identifier("One old id.", "goblet-squat-kb"),
                 limits.FORMER_IDS,
             ),
+            "figure": figure(),
         },
-        optional=("former_ids",),
+        optional=("former_ids", "figure"),
     )
+
+
+def limbs(view: str, *, arms: bool) -> Schema:
+    table = anatomy.VIEWS[view]
+    joints = JOINTS if arms else ("hip", "knee", "ankle")
+    return mapping(
+        f"One side's joint angles in whole degrees ({view} view)."
+        + ("" if arms else " The hold fixes the hands, so the arms follow the grip: no shoulder or elbow."),
+        {
+            joint: whole(table[joint].means[0].upper() + table[joint].means[1:] + ".", table[joint].range)
+            for joint in joints
+        },
+    )
+
+
+def figure_position(view: str, *, arms: bool) -> Schema:
+    return mapping(
+        "One key position of the move.",
+        {
+            "label": text("A word or two shown under the still picture.", "Bottom", max_length=limits.FIGURE_LABEL),
+            "says": text(
+                "The position in one line; the figure's text alternative is made of these.",
+                "Sit down between the heels until the thighs are level.",
+                max_length=limits.FIGURE_SAYS,
+            ),
+            "rests": {
+                "description": (
+                    "What each resting body part is on, like near-foot: floor. The first one anchors the "
+                    "drawing; each must touch its support (within 3 cm), which `make check` measures."
+                ),
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": {"enum": list(BODY_PARTS)},
+                "additionalProperties": {"enum": list(SUPPORTS)},
+                "examples": [{"near-foot": "floor", "far-foot": "floor"}],
+            },
+            "trunk": whole(anatomy.TRUNK.means[0].upper() + anatomy.TRUNK.means[1:] + ".", anatomy.TRUNK.range),
+            "neck": whole(anatomy.NECK.means[0].upper() + anatomy.NECK.means[1:] + ".", anatomy.NECK.range),
+            "near": limbs(view, arms=arms),
+            "far": limbs(view, arms=arms),
+        },
+    )
+
+
+def figure() -> Schema:
+    """A figure's positions depend on its view (ranges) and hold (arm angles or none), so
+    the schema spells out each combination and picks one with if/then."""
+    variants = []
+    for view in FIGURE_VIEWS:
+        for arms in (True, False):
+            holds = [hold for hold in HOLDS if (hold not in HOLDS_FIXING_HANDS) == arms]
+            positions = listing(
+                "Two or three key positions, in order (the drawing loops through them).",
+                figure_position(view, arms=arms),
+                limits.FIGURE_POSITIONS,
+            )
+            variants.append(
+                {
+                    "if": {"properties": {"view": {"const": view}, "hold": {"enum": holds}}},
+                    "then": {"properties": {"positions": positions}},
+                }
+            )
+    schema = mapping(
+        "The exercise drawn as a figure, from its key positions (see data/README.md).",
+        {
+            "view": choice("Seen from the side, or from the front for moves to the side.", FIGURE_VIEWS, "side"),
+            "implement": choice("What is drawn in the hands or on the body.", FIGURE_IMPLEMENTS, "kettlebell"),
+            "hold": choice("Where the implement is held.", HOLDS, "chest"),
+            "positions": {
+                "description": "Two or three key positions, in order (the drawing loops through them).",
+                "type": "array",
+                "minItems": limits.FIGURE_POSITIONS.low,
+                "maxItems": limits.FIGURE_POSITIONS.high,
+                "examples": [[figure_position("side", arms=False)["examples"][0]] * 2],
+            },
+        },
+    )
+    schema["allOf"] = variants
+    return schema
 
 
 def exercises_schema() -> Schema:
