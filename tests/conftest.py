@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from support.renames import rename_and_move
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -109,7 +111,17 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+@pytest.fixture(scope="session")
+def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site after an editor renamed an exercise id and moved the article (support/renames.py)."""
+    project = rename_and_move(copy_project(tmp_path_factory.mktemp("renamed")))
+    site = project / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # keep test output readable
         pass
 
@@ -117,7 +129,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve_directory(directory: Path) -> Iterator[str]:
     """A built site on a local web server; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

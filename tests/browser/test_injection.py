@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ALL_RELEASED, PHONE, _QuietHandler, copy_project
+from conftest import ALL_RELEASED, PHONE, QuietHandler, copy_project
 from liftheavy.data import yamlnodes
 from liftheavy.data.errors import DataError
 from liftheavy.data.loader import load_program
@@ -160,7 +160,7 @@ def test_opening_every_poisoned_page_runs_nothing(browser, poisoned_site: Path) 
 
     from test_browser import CSP_LISTENER
 
-    handler = functools.partial(_QuietHandler, directory=str(poisoned_site))
+    handler = functools.partial(QuietHandler, directory=str(poisoned_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"

@@ -275,14 +275,3 @@ def test_bad_feed_input_fails_the_build_cleanly(tmp_path: Path, edited: str, old
     assert result.returncode != 0
     assert message in result.stderr
     assert "Traceback" not in result.stderr
-
-
-@pytest.mark.browser
-def test_follow_links_are_easy_to_tap(browser, served_site: str) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(served_site)
-    boxes = [link.bounding_box() for link in page.locator(".lh-follow__links a").all()]
-    context.close()
-    assert len(boxes) == 2
-    assert all(box["height"] >= 44 for box in boxes), boxes

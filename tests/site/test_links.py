@@ -1,6 +1,6 @@
 """Links that last: every public URL in `public-urls.txt` keeps working, through renamed
 exercise ids (`former_ids`) and moved pages (`data/redirects.yaml` stubs); canonical URLs;
-a week opened from a newsletter link with UTM parameters and no #fragment.
+(what a browser does with those links: tests/browser/test_links_browser.py).
 
 After adding a page, a week or an exercise, add its addresses to public-urls.txt (the test
 lists the missing lines; `UPDATE_URLS=1 make test` appends them). Never delete a line: a
@@ -118,40 +118,6 @@ def test_every_page_names_its_canonical_url(site: Path) -> None:
 # -- renames and moves ---------------------------------------------------------------------
 
 
-def rename_and_move(project: Path) -> Path:
-    """What an editor does: rename an exercise id and move the article, keeping old links."""
-    library = project / "data/exercises.yaml"
-    text = library.read_text(encoding="utf-8")
-    assert "  - id: goblet-squat\n" in text
-    library.write_text(
-        text.replace("  - id: goblet-squat\n", "  - id: kettlebell-goblet-squat\n    former_ids: [goblet-squat]\n"),
-        encoding="utf-8",
-    )
-    for week in (project / "data/weeks").glob("*.yaml"):
-        text = week.read_text(encoding="utf-8")
-        week.write_text(text.replace("exercise: goblet-squat\n", "exercise: kettlebell-goblet-squat\n"))
-    (project / "docs/why-lift-heavy.md").rename(project / "docs/evidence.md")
-    for page in (project / "docs").glob("*.md"):
-        page.write_text(page.read_text(encoding="utf-8").replace("(why-lift-heavy.md)", "(evidence.md)"))
-    hook = project / "hooks/program_pages.py"
-    assert '"why-lift-heavy.md"' in hook.read_text(encoding="utf-8")
-    hook.write_text(hook.read_text(encoding="utf-8").replace('"why-lift-heavy.md"', '"evidence.md"'))
-    (project / "data/redirects.yaml").write_text(
-        "redirects:\n  - from: /why-lift-heavy/\n    to: /evidence/\n  - from: /program.html\n    to: /\n",
-        encoding="utf-8",
-    )
-    return project
-
-
-@pytest.fixture(scope="module")
-def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = rename_and_move(copy_project(tmp_path_factory.mktemp("renamed")))
-    site = project / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 def test_renamed_id_and_moved_page_keep_every_pinned_url(renamed_site: Path) -> None:
     assert (renamed_site / "evidence/index.html").is_file()
     assert "kettlebell-goblet-squat" in scan(renamed_site / "exercises/squat/index.html").ids
@@ -232,88 +198,3 @@ def test_valid_fixture_reads_redirects_and_former_ids() -> None:
     assert {exercise.id: exercise.former_ids for exercise in program.exercises}["calf-raise"] == (
         "standing-calf-raise",
     )
-
-
-# -- in a phone browser --------------------------------------------------------------------
-
-
-@pytest.fixture
-def phone(browser) -> Iterator[object]:
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2)
-    page = context.new_page()
-    page.errors, page.requests = [], []
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("request", lambda request: page.requests.append(request.url))
-    yield page
-    context.close()
-
-
-@pytest.mark.browser
-def test_week_opens_from_a_newsletter_link_with_utm_and_no_fragment(phone, served_site: str) -> None:
-    phone.goto(
-        f"{served_site}week-2/?utm_source=newsletter&utm_medium=email&utm_campaign=week-2", wait_until="networkidle"
-    )
-    assert phone.errors == []
-    assert [url for url in phone.requests if not url.startswith(served_site)] == []
-    assert phone.locator("h1").inner_text().rstrip("¶") == "Week 2: Build"
-    assert phone.evaluate("window.scrollY") == 0
-    assert phone.locator("#session-a").count() == 1
-    canonical = phone.locator("link[rel=canonical]").get_attribute("href")
-    assert canonical == SITE_URL + "week-2/"
-    # Links on the page still go to pages (the query string does not leak into them).
-    href = phone.locator(".lh-weeknav__next").get_attribute("href")
-    assert href == "../week-3/"
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("exercise", ["goblet-squat", "nordic-hamstring-curl", "dead-bug"])
-def test_old_library_addresses_forward_in_a_browser(browser, served_site: str, exercise: str) -> None:
-    """/exercises/#id, from before the library was split by pattern, opens the exercise's own
-    page at its entry and leaves no extra step in the history; without script, the reader
-    lands on the entry's link in the index instead."""
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.goto(served_site + "about/")
-    page.goto(served_site + f"exercises/#{exercise}", wait_until="networkidle")
-    page.wait_for_url(re.compile(rf".*/exercises/[a-z-]+/#{exercise}$"))
-    heading = page.locator(f"h2#{exercise}").bounding_box()
-    assert heading is not None
-    assert 0 <= heading["y"] < PHONE["height"] / 2, heading
-    page.go_back()
-    page.wait_for_url(re.compile(r".*/about/$"))  # the index replaced itself: one Back returns
-    context.close()
-    assert errors == []
-
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(served_site + f"exercises/#{exercise}")
-    assert page.url.endswith(f"/exercises/#{exercise}")
-    link = page.locator(f"li#{exercise} a")
-    box = link.bounding_box()
-    assert box is not None
-    assert 0 <= box["y"] < PHONE["height"] / 2, box
-    assert link.get_attribute("href").endswith(f"/#{exercise}")
-    context.close()
-
-
-@pytest.mark.browser
-def test_old_links_land_in_a_browser_after_renames(browser, renamed_site: Path) -> None:
-    with serve_directory(renamed_site) as base:
-        context = browser.new_context(viewport=PHONE)
-        page = context.new_page()
-        errors = []
-        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        page.goto(base + "exercises/#goblet-squat", wait_until="networkidle")
-        heading = page.locator("#kettlebell-goblet-squat").bounding_box()
-        assert 0 <= heading["y"] < PHONE["height"] / 2, heading  # the entry is at the top of the screen
-        page.goto(base + "week-1/#a-goblet-squat", wait_until="networkidle")
-        card = page.locator("#a-kettlebell-goblet-squat").bounding_box()
-        assert 0 <= card["y"] < PHONE["height"] / 2, card
-        page.goto(base + "why-lift-heavy/?utm_source=newsletter", wait_until="networkidle")
-        page.wait_for_url(re.compile(r".*/evidence/$"))
-        assert page.locator("h1").inner_text().rstrip("¶") == "Why runners should lift heavy"
-        context.close()
-    assert errors == []
