@@ -222,6 +222,8 @@ def _leaves(value: object, path: Path_) -> Iterator[tuple[tuple[str, str], Path_
         if key in NOT_SUMMARISED:
             continue
         if dataclasses.is_dataclass(current):
+            if type(None) in typing.get_args(hints[field.name]):
+                yield key, here, hints[field.name]  # an optional part (a figure): removing it is a change
             yield from _leaves(current, here)
             continue
         yield key, here, hints[field.name]
@@ -244,6 +246,8 @@ def _field_edits(program: Program) -> dict[str, Callable[[Program], object]]:
         current = _get(program, path)
         if isinstance(current, tuple) and current and dataclasses.is_dataclass(current[0]):
             new: object = current[:-1]  # one fewer: a removed week, session, exercise, source
+        elif dataclasses.is_dataclass(current):
+            new = None  # an optional part removed
         else:
             new = _changed_leaf(current, hint)
         edits[f"{key[0]}.{key[1]}"] = lambda obj, path=path, new=new: _set(obj, path, new)

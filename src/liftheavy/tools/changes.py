@@ -24,7 +24,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from liftheavy.data.errors import BREADCRUMB, DataError
-from liftheavy.data.model import Exercise, HighMileage, Prescription, Program, Progression, Session, Source, Week
+from liftheavy.data.model import (
+    Exercise,
+    Figure,
+    HighMileage,
+    Prescription,
+    Program,
+    Progression,
+    Session,
+    Source,
+    Week,
+)
 from liftheavy.tools.revisions import RevisionError, program_at
 
 _K = TypeVar("_K")
@@ -167,8 +177,27 @@ def _compare_library(changes: _Changes, old: Iterable[Exercise], new: Iterable[E
         for name in ("cues", "faults", "regression", "progression", "substitution"):
             changes.text(where, name, getattr(was, name), getattr(exercise, name))
         _compare_lists(changes, where, "former ids", was.former_ids, exercise.former_ids)
+        _compare_figure(changes, where, was.figure, exercise.figure)
     for exercise_id in _gone(before, after):
         changes.add(library, f"removed {before[exercise_id].name}")
+
+
+def _compare_figure(changes: _Changes, where: tuple[str, ...], old: Figure | None, new: Figure | None) -> None:
+    """What changed in the drawn figure, by position label (the contact sheet shows how it looks)."""
+    if old is None or new is None:
+        if old != new:
+            changes.add(where, "figure added" if old is None else "figure removed")
+        return
+    changes.field(where, "figure view", old.view, new.view)
+    changes.field(where, "figure implement", old.implement, new.implement)
+    changes.field(where, "figure hold", old.hold, new.hold)
+    old_labels, new_labels = [p.label for p in old.positions], [p.label for p in new.positions]
+    if old_labels != new_labels:
+        changes.field(where, "figure positions", " → ".join(old_labels), " → ".join(new_labels))
+    else:
+        for before, after in zip(old.positions, new.positions, strict=True):
+            if before != after:
+                changes.add(where, f"figure position {_quoted(after.label)} changed")
 
 
 def _compare_week(changes: _Changes, old: Week, new: Week) -> None:
