@@ -10,21 +10,22 @@ independently of the page's script.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterator
 
 import pytest
 
-from conftest import NEXT_DEPLOY_TITLE, PHONE, ROOT
+from conftest import NEXT_DEPLOY_TITLE, PHONE, ROOT, build_site, copy_project, serve_directory
 from liftheavy.data.loader import load_program
-from support.gymloads import BELLS_KG, BELLS_LB, KG_PER_LB, nearest_bell
+from support.gymloads import BELLS_KG, BELLS_LB, KG_PER_LB, barbell_text, nearest_bell
 from support.swapserver import SwappableSite
 
 pytestmark = pytest.mark.browser
 PROGRAM = load_program(ROOT)
 WEEK_1, WEEK_2, WEEK_3, WEEK_4 = PROGRAM.weeks
 START = dt.datetime(2027, 1, 5, 18, 0, tzinfo=dt.UTC)
+# Week 1's first card with a %1RM (session A opens with hops, which have none): the squat.
+MAIN_LIFT = next(p for b in WEEK_1.sessions[0].blocks for p in b.prescriptions if p.load.percent_1rm is not None)
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def _clock(seconds: int) -> str:
 
 
 def test_ticks_survive_a_reload_and_a_new_tab_and_reset_clears_them(phone, served_site: str) -> None:
-    first = WEEK_1.sessions[0].blocks[0].prescriptions[0]
+    first = MAIN_LIFT
     card = f"a-{first.exercise.id}"
     phone.goto(served_site + "week-1/")
     boxes = phone.locator(f"#{card} [data-lh-tick]")
@@ -121,7 +122,7 @@ def test_a_changed_prescription_does_not_inherit_old_ticks(browser, site, change
 
 
 def test_rest_timer_counts_down_pauses_adds_and_ends(phone, served_site: str) -> None:
-    first = WEEK_1.sessions[0].blocks[0].prescriptions[0]
+    first = MAIN_LIFT
     rest = first.rest_s
     assert rest > 60
     _freeze_clock(phone)
@@ -160,7 +161,7 @@ def test_rest_timer_counts_down_pauses_adds_and_ends(phone, served_site: str) ->
 
 def test_rest_timer_keeps_wall_clock_time_when_the_tab_sleeps(phone, served_site: str) -> None:
     """A locked phone runs no timers: after a jump the countdown comes from the deadline."""
-    first = WEEK_1.sessions[0].blocks[0].prescriptions[0]
+    first = MAIN_LIFT
     _freeze_clock(phone)
     phone.goto(served_site + "week-1/")
     phone.locator(f"#a-{first.exercise.id} [data-lh-rest]").click()
@@ -171,7 +172,7 @@ def test_rest_timer_keeps_wall_clock_time_when_the_tab_sleeps(phone, served_site
 
 
 def test_ticking_a_set_starts_its_rest_unless_switched_off(phone, served_site: str) -> None:
-    first = WEEK_1.sessions[0].blocks[0].prescriptions[0]
+    first = MAIN_LIFT
     _freeze_clock(phone)
     phone.goto(served_site + "week-1/")
     phone.locator(f"#a-{first.exercise.id} [data-lh-tick]").first.check()
@@ -210,7 +211,7 @@ def test_sound_is_off_by_default_and_beeps_at_the_end_of_rest_when_on(phone, ser
              return tone;
            };"""
     )
-    first = WEEK_1.sessions[0].blocks[0].prescriptions[0]
+    first = MAIN_LIFT
     rest = phone.locator(f"#a-{first.exercise.id} [data-lh-rest]")
     phone.goto(served_site + "week-1/")
     rest.click()
@@ -224,32 +225,6 @@ def test_sound_is_off_by_default_and_beeps_at_the_end_of_rest_when_on(phone, ser
 
 
 # ---------------------------------------------------------------- units, 1RM, plates
-
-
-def _nearest_step(value: float, step: float) -> float:
-    return math.floor(value / step + 0.5) * step
-
-
-def _plates(per_side: float, plates: list[float]) -> list[float]:
-    used = []
-    for plate in plates:
-        while per_side >= plate - 1e-9:
-            used.append(plate)
-            per_side -= plate
-    return used
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
-def _barbell_text(one_rep_max: float, percent: int, unit: str, bar: float) -> str:
-    step, plates = (5, [45, 35, 25, 10, 5, 2.5]) if unit == "lb" else (2.5, [25, 20, 15, 10, 5, 2.5, 1.25])
-    total = max(bar, _nearest_step(one_rep_max * percent / 100, step))
-    side = " + ".join(_number(plate) for plate in _plates((total - bar) / 2, plates))
-    if not side:
-        return f"Your load: {_number(total)} {unit}: the empty bar"
-    return f"Your load: {_number(total)} {unit} = {_number(bar)} {unit} bar + {side} {unit} per side"
 
 
 def _percent_cards(week, exercise_id: str) -> list[tuple[str, int]]:
@@ -278,42 +253,63 @@ def test_lb_and_a_one_rep_max_give_loads_and_plates(phone, served_site: str) -> 
     phone.get_by_label("lb", exact=True).check()
     phone.locator(f"[data-lh-max='{lift}']").fill("225")
     for card, percent in cards:
-        assert phone.locator(f"#{card} [data-lh-calc]").text_content() == _barbell_text(225, percent, "lb", 45)
+        assert phone.locator(f"#{card} [data-lh-calc]").text_content() == barbell_text(225, percent, "lb", 45)
     phone.locator("[data-lh-bar]").select_option("15")
     for card, percent in cards:
-        assert phone.locator(f"#{card} [data-lh-calc]").text_content() == _barbell_text(225, percent, "lb", 35)
+        assert phone.locator(f"#{card} [data-lh-calc]").text_content() == barbell_text(225, percent, "lb", 35)
     phone.reload()  # unit, bar and 1RM are remembered
     assert phone.locator(f"[data-lh-max='{lift}']").input_value() == "225"
     for card, percent in cards:
-        assert phone.locator(f"#{card} [data-lh-calc]").text_content() == _barbell_text(225, percent, "lb", 35)
+        assert phone.locator(f"#{card} [data-lh-calc]").text_content() == barbell_text(225, percent, "lb", 35)
     phone.goto(served_site + "week-4/")  # the same 1RM on every week
     for card, percent in _percent_cards(WEEK_4, lift):
-        assert phone.locator(f"#{card} [data-lh-calc]").text_content() == _barbell_text(225, percent, "lb", 35)
+        assert phone.locator(f"#{card} [data-lh-calc]").text_content() == barbell_text(225, percent, "lb", 35)
     phone.locator(".lh-settings summary").click()
     phone.get_by_label("kg", exact=True).check()
     kilos = 225 * KG_PER_LB
     assert phone.locator(f"[data-lh-max='{lift}']").input_value() == f"{round(kilos, 1):g}"
     for card, percent in _percent_cards(WEEK_4, lift):
-        assert phone.locator(f"#{card} [data-lh-calc]").text_content() == _barbell_text(kilos, percent, "kg", 15)
+        assert phone.locator(f"#{card} [data-lh-calc]").text_content() == barbell_text(kilos, percent, "kg", 15)
 
 
-def test_kettlebell_loads_round_to_bell_sizes(phone, served_site: str) -> None:
+@pytest.fixture(scope="module")
+def kettlebell_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
+    """The program with its main squat done with bells (the program itself loads bells by
+    feel, so no %1RM card uses one): week 1's and week 2's back squat become a goblet squat
+    and a double-kettlebell front squat, the kettlebell cards a coach might write."""
+    project = copy_project(tmp_path_factory.mktemp("kettlebells"))
+    for number, exercise in ((1, "goblet-squat"), (2, "double-kettlebell-front-squat")):
+        week = project / "data" / "weeks" / f"week-{number}.yaml"
+        text = week.read_text(encoding="utf-8")
+        card = f"exercise: barbell-back-squat\n            former_ids: [{exercise}]\n"
+        assert card in text
+        week.write_text(text.replace(card, f"exercise: {exercise}\n"), encoding="utf-8")
+    site_dir = tmp_path_factory.mktemp("kettlebell-site")
+    result = build_site(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    with serve_directory(site_dir) as url:
+        yield url, load_program(project)
+
+
+def test_kettlebell_loads_round_to_bell_sizes(phone, kettlebell_site: tuple[str, object]) -> None:
+    served_site, program = kettlebell_site
+    week_1, week_2 = program.weeks[:2]
     phone.goto(served_site + "week-1/")
     phone.locator(".lh-settings summary").click()
     phone.locator("[data-lh-max='goblet-squat']").fill("40")
-    for card, percent in _percent_cards(WEEK_1, "goblet-squat"):
+    for card, percent in _percent_cards(week_1, "goblet-squat"):
         bell = nearest_bell(40 * percent / 100, BELLS_KG)
         assert phone.locator(f"#{card} [data-lh-calc]").text_content() == f"Your load: one {bell} kg bell"
     phone.get_by_label("lb", exact=True).check()
     phone.locator("[data-lh-max='goblet-squat']").fill("90")
-    for card, percent in _percent_cards(WEEK_1, "goblet-squat"):
+    for card, percent in _percent_cards(week_1, "goblet-squat"):
         bell = nearest_bell(90 * percent / 100, BELLS_LB)
         assert phone.locator(f"#{card} [data-lh-calc]").text_content() == f"Your load: one {bell} lb bell"
     phone.goto(served_site + "week-2/")  # a double-kettlebell lift: the load is split over a pair
     phone.locator(".lh-settings summary").click()
     phone.get_by_label("kg", exact=True).check()
     phone.locator("[data-lh-max='double-kettlebell-front-squat']").fill("64")
-    for card, percent in _percent_cards(WEEK_2, "double-kettlebell-front-squat"):
+    for card, percent in _percent_cards(week_2, "double-kettlebell-front-squat"):
         bell = nearest_bell(64 * percent / 100 / 2, BELLS_KG)
         assert (
             phone.locator(f"#{card} [data-lh-calc]").text_content() == f"Your load: two {bell} kg bells ({bell * 2} kg)"

@@ -33,7 +33,7 @@ import pytest
 
 from conftest import PHONE, ROOT, missing_tool
 from liftheavy.data.loader import load_program
-from support.gymloads import BELLS_KG, BELLS_LB, KG_PER_LB, nearest_bell
+from support.gymloads import KG_PER_LB, barbell_text
 
 pytestmark = pytest.mark.browser
 DRIVER = Path("/usr/bin/WebKitWebDriver")
@@ -226,7 +226,8 @@ def _seconds(clock: str) -> int:
     return int(minutes) * 60 + int(seconds)
 
 
-FIRST = WEEK_1.sessions[0].blocks[0].prescriptions[0]  # session A's first exercise
+# Session A's first card with a %1RM (the session opens with hops, which have none).
+FIRST = next(p for b in WEEK_1.sessions[0].blocks for p in b.prescriptions if p.load.percent_1rm is not None)
 CARD = f"#a-{FIRST.exercise.id}"
 
 
@@ -265,20 +266,20 @@ def test_the_rest_timer_counts_down(webkit: Any, served: ReportingSite) -> None:
 
 
 def test_the_units_switch_changes_the_loads(webkit: Any, served: ReportingSite) -> None:
-    assert FIRST.exercise.id == "goblet-squat"  # a kettlebell lift: loads round to bell sizes
+    assert FIRST.exercise.id == "barbell-back-squat"  # a barbell lift: loads come with plates
     percent = FIRST.load.percent_1rm
     assert percent is not None
     webkit.get(served.url + "week-1/")
     tap(webkit, css(webkit, ".lh-settings summary"))
-    one_rep_max = css(webkit, "[data-lh-max='goblet-squat']")
+    one_rep_max = css(webkit, "[data-lh-max='barbell-back-squat']")
     tap(webkit, one_rep_max)
-    one_rep_max.send_keys("40")
+    one_rep_max.send_keys("100")
     load = css(webkit, f"{CARD} [data-lh-calc]")
-    assert load.text == f"Your load: one {nearest_bell(40 * percent / 100, BELLS_KG)} kg bell"
+    assert load.text == barbell_text(100, percent, "kg", 20)
     tap(webkit, css(webkit, "[name='lh-unit'][value='lb']"))
-    pounds = 40 / KG_PER_LB
+    pounds = 100 / KG_PER_LB
     assert one_rep_max.get_attribute("value") == f"{round(pounds, 1):g}"
-    assert load.text == f"Your load: one {nearest_bell(pounds * percent / 100, BELLS_LB)} lb bell"
+    assert load.text == barbell_text(round(pounds, 1), percent, "lb", 45)
 
 
 def test_the_before_run_switch_hides_the_full_sessions(webkit: Any, served: ReportingSite) -> None:

@@ -72,7 +72,7 @@ def test_edit_this_page_opens_the_right_file(site: Path, url: str, source: str) 
 
 def test_week_page_has_stable_anchors_and_neighbours(site: Path) -> None:
     page = scan(site / "week-2" / "index.html")
-    assert {"warm-up", "session-a", "session-b", "high-mileage", "a-double-kettlebell-front-squat"} <= page.ids
+    assert {"warm-up", "session-a", "session-b", "high-mileage", "a-barbell-back-squat", "a-double-kettlebell-front-squat"} <= page.ids
     assert {"../week-1/", "../week-3/"} <= set(page.links)
 
 
@@ -96,7 +96,7 @@ def test_broken_data_fails_the_build_with_the_loader_message(tmp_path: Path) -> 
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert re.search(
-        r"data/weeks/week-2\.yaml:\d+:\d+: week 2 › session A › Double-kettlebell front-rack squat › sets: expected a whole number like 3, got 'four'",
+        r"data/weeks/week-2\.yaml:\d+:\d+: week 2 › session A › Barbell back squat › sets: expected a whole number like 3, got 'four'",
         result.stderr,
     )
     assert "Traceback" not in result.stderr

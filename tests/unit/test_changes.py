@@ -86,7 +86,7 @@ def repository(tmp_path: Path) -> Path:
     edit(week, "sets: 3\n            reps: 8", 'sets: 4\n            reps: "6-8"')
     edit(week, "percent_1rm: 70", "percent_1rm: 75")
     edit(week, "rest_s: 120\n            tempo: 3-1-1-0\n", "rest_s: 90\n")
-    edit(week, "{percent_1rm: 60, rir: 4}", "{percent_1rm: 60, rir: 3}")
+    edit(week, "{percent_1rm: 75, rir: 4}", "{percent_1rm: 75, rir: 3}")
     edit(
         week,
         "            note: Keep the knee straight.\n",
@@ -102,6 +102,7 @@ def repository(tmp_path: Path) -> Path:
         "exercise: copenhagen-short\n            sets: 3\n            time_s: 25\n            per_side: true",
         "exercise: goblet-squat\n            sets: 3\n            reps: 10",
     )
+    edit(week_2, "reserve_s: 5", "rir: 2")  # the hold's effort in seconds becomes the squat's reps in reserve
     week_3 = week_2.read_text().replace("week: 2", "week: 3").replace("title: Build", "title: Peak")
     (data / "weeks/week-3.yaml").write_text(week_3.replace("release: 2027-01-11", "release: 2027-01-18"))
     git(tmp_path, "add", "data")

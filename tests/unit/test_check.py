@@ -28,7 +28,8 @@ def run_check(root: Path, *, github_actions: bool) -> subprocess.CompletedProces
 def as_annotation(expected: str) -> str:
     """`file:line:col: text` → the workflow command GitHub turns into an annotation."""
     file, line, column, text = expected.split(":", 3)
-    return f"::error file={file},line={line},col={column}::{text.removeprefix(' ')}"
+    message = text.removeprefix(" ").replace("%", "%25")  # '%' is escaped in workflow commands
+    return f"::error file={file},line={line},col={column}::{message}"
 
 
 @pytest.fixture

@@ -72,3 +72,9 @@ def test_rir_for_names_what_the_chart_expects() -> None:
     assert effort.rir_for(60, 5) == 13
     assert effort.rir_for(81, 5) == 2
     assert effort.rir_for(100, 5) is None  # too heavy for 5 reps at all
+
+
+def test_max_reps_at() -> None:
+    assert effort.max_reps_at(100) == 1
+    assert effort.max_reps_at(81) == 7  # 81.1 is the 7-rep row
+    assert effort.max_reps_at(60) == 18  # beyond the chart: 95.2 / 1.6 = 59.5

@@ -82,9 +82,11 @@ def test_loading_kinds_follow_the_implement() -> None:
 
 def test_set_label_reads_like_a_sentence() -> None:
     week_3 = PROGRAM.weeks[2]
-    squat, row, _ = week_3.sessions[0].blocks[0].prescriptions
+    squat, push_up, _ = week_3.sessions[0].blocks[1].prescriptions
     assert set_label(squat, 2) == "Barbell back squat, set 2 of 4: 5 reps at 80% 1RM"
-    assert set_label(row, 4) == "One-arm dumbbell row, set 4 of 4: 8 reps per side"
+    assert set_label(push_up, 4) == "Push-up, set 4 of 4: 8 reps"
+    row = week_3.sessions[1].blocks[0].prescriptions[1]
+    assert set_label(row, 1) == "Chin-up, set 1 of 4: 4–6 reps"
     carry = week_3.sessions[1].blocks[1].prescriptions[1]
     assert set_label(carry, 3) == "Suitcase carry, set 3 of 3: 20 metres per side"
     plank = PROGRAM.weeks[0].sessions[1].blocks[5].prescriptions[0]
@@ -93,7 +95,7 @@ def test_set_label_reads_like_a_sentence() -> None:
 
 def test_main_lifts_are_the_percent_lifts_of_the_week_once_each() -> None:
     week = PROGRAM.weeks[0]
-    assert [lift.id for lift in main_lifts(week)] == ["goblet-squat", "kettlebell-romanian-deadlift"]
+    assert [lift.id for lift in main_lifts(week)] == ["barbell-back-squat", "trap-bar-deadlift"]
     for week in PROGRAM.weeks:
         ids = [lift.id for lift in main_lifts(week)]
         assert len(ids) == len(set(ids)) > 0

@@ -82,6 +82,12 @@ def expected_percent(reps_low: int, reps_high: int, rir: int) -> Expected:
     return Expected(low=percent_of_1rm(reps_high, rir), high=percent_of_1rm(reps_low, rir))
 
 
+def max_reps_at(percent: float) -> int:
+    """About how many reps to failure the chart allows at `percent` (the closest row)."""
+    rows = range(1, 61)
+    return min(rows, key=lambda n: abs(percent_for_max_reps(n) - percent))
+
+
 def rir_for(percent: float, reps: int) -> int | None:
     """The reps in reserve closest to `percent` for `reps` reps, or None if even 0 is too light.
 

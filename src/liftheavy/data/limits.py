@@ -39,6 +39,7 @@ DISTANCE_M = Whole(1, 400, 20)
 REST_S = Whole(0, 600, 120)
 PERCENT_1RM = Whole(1, 100, 75)
 RIR = Whole(0, 6, 2)
+RESERVE_S = Whole(1, 60, 5)  # holds and carries: seconds left in you when you stop
 RIR_MARGIN = Whole(1, 5, 2)  # progression: reps in reserve above/below the card's that move the load
 STEP_PERCENT = Whole(1, 20, 5)  # progression: one load step, % of the working weight
 

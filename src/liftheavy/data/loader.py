@@ -22,7 +22,7 @@ from typing import Protocol, TypeVar, cast
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from liftheavy.data import anatomy, limits
+from liftheavy.data import anatomy, effort, limits
 from liftheavy.data.errors import DataError, Problem, Where
 from liftheavy.data.model import (
     BLOCK_KINDS,
@@ -621,14 +621,23 @@ def _read_blocks(r: Reader, node: Node, session: Where, known: _Known) -> tuple[
 
 def _check_repeats(r: Reader, node: Node, at: Where, blocks: tuple[Block, ...]) -> None:
     """An exercise appears once per session: its anchor on the page is session-exercise."""
+    _check_anchors(r, node, at / "blocks", [p for block in blocks for p in block.prescriptions])
+
+
+def _check_anchors(r: Reader, node: Node, at: Where, prescriptions: list[Prescription]) -> None:
+    """Each card's anchor (and each former anchor it keeps) is used once in its list."""
     seen: set[str] = set()
-    for block in blocks:
-        for prescription in block.prescriptions:
-            exercise = prescription.exercise
-            if exercise.id in seen:
-                message = f"{exercise.name} appears twice in this session; list each exercise once per session"
-                r.error(node, at / "blocks", message)
-            seen.add(exercise.id)
+    for prescription in prescriptions:
+        exercise = prescription.exercise
+        if exercise.id in seen:
+            r.error(node, at, f"{exercise.name} appears twice in this session; list each exercise once per session")
+        seen.add(exercise.id)
+    for prescription in prescriptions:
+        for former in prescription.former_ids:
+            if former in seen:
+                message = f"{prescription.exercise.name} keeps the old card '{former}', but another card here uses it"
+                r.error(node, at, message)
+            seen.add(former)
 
 
 def _entry_where(node: Node, index: int, named_in: Where, numbered_in: Where, known: _Known) -> Where:
@@ -664,7 +673,7 @@ def _read_block(r: Reader, node: Node, session: Where, number: int, known: _Know
 
 
 _DOSE = ("reps", "time_s", "distance_m")
-_PRESCRIPTION_OPTIONAL = (*_DOSE, "per_side", "tempo", "cues", "note")
+_PRESCRIPTION_OPTIONAL = (*_DOSE, "per_side", "tempo", "cues", "note", "former_ids")
 
 
 def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Prescription | None:
@@ -680,7 +689,8 @@ def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Presc
     # Every field is read (and every problem reported) before deciding whether to build.
     exercise = read.optional("exercise", lambda n: _lookup(r, n, at / "exercise", known.exercises, "exercise"), None)
     sets = read.required("sets", lambda n: r.integer(n, at / "sets", limits.SETS))
-    load = read.required("load", lambda n: _read_load(r, n, at / "load"))
+    timed = doses in (["time_s"], ["distance_m"])
+    load = read.required("load", lambda n: _read_load(r, n, at / "load", timed=timed))
     rest_s = read.required("rest_s", lambda n: r.integer(n, at / "rest_s", limits.REST_S))
     reps = read.optional("reps", lambda n: _read_reps(r, n, at / "reps"), None)
     time_s = read.optional("time_s", lambda n: r.integer(n, at / "time_s", limits.TIME_S), None)
@@ -689,9 +699,12 @@ def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Presc
     tempo = read.optional("tempo", lambda n: _read_tempo(r, n, at / "tempo"), None)
     cues = read.optional("cues", lambda n: r.texts(n, at / "cues", limits.PRESCRIPTION_CUES, markdown=True), ())
     note = read.optional("note", lambda n: r.text(n, at / "note", markdown=True), None)
+    former_ids: tuple[str, ...] = read.optional(
+        "former_ids", lambda n: r.each(n, at / "former_ids", r.identifier, limits.FORMER_IDS), ()
+    )
     if exercise is None or len(r.problems) > before:  # None without a problem: the library is broken
         return None
-    return Prescription(
+    prescription = Prescription(
         exercise=exercise,
         sets=sets,
         load=load,
@@ -703,7 +716,36 @@ def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Presc
         tempo=tempo,
         cues=cues or exercise.cues[:2],  # without cues of its own, a card shows the library's first two
         note=note,
+        former_ids=former_ids,
     )
+    _check_effort(r, keys["load"], at / "load", prescription)
+    if exercise.id in former_ids:
+        r.error(keys["former_ids"], at / "former_ids", f"'{exercise.id}' is this card's own exercise")
+    return None if len(r.problems) > before else prescription
+
+
+def _check_effort(r: Reader, node: Node, at: Where, prescription: Prescription) -> None:
+    """%1RM, reps and reps in reserve must agree with the effort chart (`effort.py`)."""
+    load, reps = prescription.load, prescription.reps
+    if load.percent_1rm is None or load.rir is None or reps is None:
+        return
+    expected = effort.expected_percent(reps.low, reps.high, load.rir)
+    if expected.admits(load.percent_1rm):
+        return
+    percent_node = mapping_value(node, "percent_1rm") or node
+    actual = effort.rir_for(load.percent_1rm, reps.high)
+    if actual is None:
+        at_percent = f"at {load.percent_1rm}% it allows only about {effort.max_reps_at(load.percent_1rm)} reps in all"
+    elif actual == 0:
+        at_percent = f"at {load.percent_1rm}% × {reps} the set would go to failure"
+    else:
+        at_percent = f"at {load.percent_1rm}% × {reps}, about {actual} would be left in reserve"
+    message = (
+        f"{load.percent_1rm}% 1RM disagrees with {reps} reps with {load.rir} in reserve: the effort chart "
+        f"expects {expected} 1RM for that ({at_percent}); change percent_1rm, reps or rir so they agree "
+        f"within {effort.TOLERANCE_POINTS:g} points (see data/README.md, Effort)"
+    )
+    r.error(percent_node, at / "percent_1rm", message)
 
 
 def _read_reps(r: Reader, node: Node, at: Where) -> RepRange | None:
@@ -729,14 +771,29 @@ def _read_tempo(r: Reader, node: Node, at: Where) -> str | None:
     return value
 
 
-def _read_load(r: Reader, node: Node, at: Where) -> Load | None:
+def _read_load(r: Reader, node: Node, at: Where, *, timed: bool) -> Load | None:
+    """A set of reps takes its effort as `rir`; a hold or a carry as `reserve_s`."""
     before = len(r.problems)
-    keys = r.mapping(node, at, ("rir",), ("percent_1rm", "note"))
+    keys = r.mapping(node, at, (), ("rir", "reserve_s", "percent_1rm", "note"))
     if keys is None:
         return None
+    if timed and "rir" in keys:
+        message = (
+            "reps in reserve has no meaning for a hold or a carry; give reserve_s, the seconds you "
+            "could still go on when you stop, like reserve_s: 5"
+        )
+        r.error(keys["rir"], at / "rir", message)
+    elif timed and "reserve_s" not in keys:
+        r.error(node, at, "missing required field 'reserve_s' (the seconds left in you when you stop, like 5)")
+    elif not timed and "reserve_s" in keys:
+        message = "reserve_s is for holds and carries; a set of reps gives rir, the reps left in reserve, like rir: 2"
+        r.error(keys["reserve_s"], at / "reserve_s", message)
+    elif not timed and "rir" not in keys:
+        r.error(node, at, "missing required field 'rir'")
     read = _Fields(keys)
     load = Load(
-        rir=read.required("rir", lambda n: r.integer(n, at / "rir", limits.RIR)),
+        rir=read.optional("rir", lambda n: r.integer(n, at / "rir", limits.RIR), None),
+        reserve_s=read.optional("reserve_s", lambda n: r.integer(n, at / "reserve_s", limits.RESERVE_S), None),
         percent_1rm=read.optional("percent_1rm", lambda n: r.integer(n, at / "percent_1rm", limits.PERCENT_1RM), None),
         note=read.optional("note", lambda n: r.text(n, at / "note", max_length=limits.LOAD_NOTE), None),
     )
@@ -755,7 +812,9 @@ def _read_high_mileage(r: Reader, node: Node, at: Where, known: _Known) -> HighM
         read_items = (
             _read_prescription(r, item, _entry_where(item, i, at, at, known), known) for i, item in enumerate(items)
         )
-        return tuple(p for p in read_items if p is not None)
+        found = tuple(p for p in read_items if p is not None)
+        _check_anchors(r, n, at / "exercises", list(found))
+        return found
 
     high_mileage = HighMileage(
         note=read.required(

@@ -152,16 +152,19 @@ class RepRange:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Load:
-    """How heavy: %1RM where it applies, always an effort as reps in reserve."""
+    """How heavy: %1RM where it applies, and always an effort that fits the dose: reps in
+    reserve for sets of reps, seconds in reserve for holds and carries (the loader makes
+    sure exactly one of `rir` and `reserve_s` is given)."""
 
     percent_1rm: int | None
-    rir: int
+    rir: int | None
     note: str | None
+    reserve_s: int | None = None
 
     @property
-    def rpe(self) -> int:
-        """RPE on the 10-point reps-in-reserve scale (RPE 8 = 2 reps left)."""
-        return 10 - self.rir
+    def rpe(self) -> int | None:
+        """RPE on the 10-point reps-in-reserve scale (RPE 8 = 2 reps left); None for timed work."""
+        return None if self.rir is None else 10 - self.rir
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -179,6 +182,7 @@ class Prescription:
     tempo: str | None
     cues: tuple[str, ...]
     note: str | None
+    former_ids: tuple[str, ...] = ()  # exercises this card replaced; their old card anchors land here
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

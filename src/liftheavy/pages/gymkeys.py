@@ -41,6 +41,8 @@ def tick_key(week: Week, session_id: str, prescription: Prescription) -> str:
         f"percent={load.percent_1rm}",
         f"rir={load.rir}",
     )
+    if load.reserve_s is not None:  # holds and carries; left out otherwise so older keys stay the same
+        parts = (*parts, f"reserve={load.reserve_s}")
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:TICK_KEY_LENGTH]
 
 

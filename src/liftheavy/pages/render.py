@@ -92,8 +92,9 @@ def heading_id(anchor: str, classes: str = "") -> Markup:
     return Markup("{#%s%s}") % (anchor, names)
 
 
-def former_anchors(anchor: str, exercise: Exercise) -> Markup:
-    """Empty anchors for an exercise's former ids, so links made before a rename still land.
+def former_anchors(anchor: str, exercise: Exercise, replaced: tuple[str, ...] = ()) -> Markup:
+    """Empty anchors for an exercise's former ids, and for the exercises a week card
+    replaced (`replaced`, the card's `former_ids`), so links made before still land.
 
     `anchor` ends with the exercise's id (`a-goblet-squat`); each former id gets the same
     prefix (`a-old-id`). An empty element takes no space; the browser scrolls to it.
@@ -101,7 +102,7 @@ def former_anchors(anchor: str, exercise: Exercise) -> Markup:
     prefix = anchor.removesuffix(exercise.id)
     return Markup("").join(
         Markup('<span class="lh-former-anchor" id="{}"></span>').format(prefix + former)
-        for former in exercise.former_ids
+        for former in (*exercise.former_ids, *replaced)
     )
 
 

@@ -267,9 +267,9 @@ def _dose(prescription: Prescription) -> str:
 
 def _dose_summary(prescription: Prescription) -> str:
     side = " per side" if prescription.per_side else ""
-    return (
-        f"{prescription.sets} × {_dose(prescription)}{side}, RIR {prescription.load.rir}, rest {prescription.rest_s} s"
-    )
+    load = prescription.load
+    effort = f"RIR {load.rir}" if load.rir is not None else f"{load.reserve_s} s in reserve"
+    return f"{prescription.sets} × {_dose(prescription)}{side}, {effort}, rest {prescription.rest_s} s"
 
 
 def _compare_prescription(changes: _Changes, where: tuple[str, ...], old: Prescription, new: Prescription) -> None:
@@ -282,6 +282,7 @@ def _compare_prescription(changes: _Changes, where: tuple[str, ...], old: Prescr
         changes.add(where, "now per side" if new.per_side else "no longer per side")
     changes.field(where, "%1RM", old.load.percent_1rm, new.load.percent_1rm)
     changes.field(where, "RIR", old.load.rir, new.load.rir)
+    changes.field(where, "seconds in reserve", old.load.reserve_s, new.load.reserve_s)
     changes.text(where, "load note", old.load.note, new.load.note)
     changes.field(where, "rest", old.rest_s, new.rest_s, _seconds)
     changes.field(where, "tempo", old.tempo, new.tempo)

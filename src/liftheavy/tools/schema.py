@@ -73,6 +73,9 @@ LOADER_ONLY = (
     "a week file is named for its number (week-2.yaml says week: 2) and no two weeks share a number (cross-file)",
     "exercise, source and session ids are unique, and an exercise appears once per session",
     "every exercise in a dual- or tri-set has the same number of sets",
+    "a set of reps gives rir, a hold or carry gives reserve_s instead",
+    "percent_1rm, reps and rir agree with the effort chart (within its tolerance)",
+    "a card's former ids are not used by another card of the same session",
     "a rep range goes from low to high (8-10, not 10-8)",
     "a release date exists on the calendar (no 2027-02-30)",
     "a former id of an exercise is not a current id and belongs to one exercise only",
@@ -456,8 +459,14 @@ def load() -> Schema:
                 "Percent of a one-rep max. Leave it out for bodyweight moves, holds and carries.", limits.PERCENT_1RM
             ),
             "rir": whole(
-                "Reps in reserve: reps left in the tank at the end of the set (the page also shows RPE = 10 - rir).",
+                "For sets of reps: reps in reserve, the reps left in the tank at the end of the set "
+                "(the page also shows RPE = 10 - rir). With percent_1rm it must agree with the effort chart.",
                 limits.RIR,
+            ),
+            "reserve_s": whole(
+                "For holds and carries (time_s or distance_m) instead of rir: the seconds you could still "
+                "go on when you stop.",
+                limits.RESERVE_S,
             ),
             "note": text(
                 "How to pick the load without a known max.",
@@ -465,8 +474,8 @@ def load() -> Schema:
                 max_length=limits.LOAD_NOTE,
             ),
         },
-        optional=("percent_1rm", "note"),
-        shown=("percent_1rm", "note"),
+        optional=("percent_1rm", "rir", "reserve_s", "note"),
+        shown=("percent_1rm", "rir", "note"),
     )
 
 
@@ -519,8 +528,14 @@ def entry(ids: ExerciseIds) -> Schema:
                 markdown=True,
             ),
             "note": text("A short note for this week.", "Band-assisted this week.", markdown=True),
+            "former_ids": listing(
+                "Exercises this card replaced in this session, so their old card addresses "
+                "(/week-4/#a-old-id) land on this card. Never remove an entry.",
+                identifier("The id of the exercise this card replaced.", "barbell-walking-lunge"),
+                limits.FORMER_IDS,
+            ),
         },
-        optional=("reps", "time_s", "distance_m", "per_side", "tempo", "cues", "note"),
+        optional=("reps", "time_s", "distance_m", "per_side", "tempo", "cues", "note", "former_ids"),
         shown=("reps", "tempo"),
     )
     schema["oneOf"] = [{"required": ["reps"]}, {"required": ["time_s"]}, {"required": ["distance_m"]}]
