@@ -29,7 +29,7 @@ def tick_key(week: Week, session_id: str, prescription: Prescription) -> str:
     ticks halfway through a session.
     """
     load = prescription.load
-    parts = (
+    parts: tuple[str, ...] = (
         f"week={week.number}",
         f"session={session_id}",
         f"exercise={prescription.exercise.id}",
