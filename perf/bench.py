@@ -211,12 +211,11 @@ def measure_first_loads(sites: dict[str, Path], budgets: Budgets) -> dict[str, d
                 with serve(site) as (base_url, sent):
                     loads[side] = {}
                     for path in page_paths(site, include_404=False):
-                        load = first_load(browser, base_url, sent, path, budgets.on_demand)
+                        load = first_load(browser, base_url, sent, path)
                         loads[side][path] = {
                             "requests": len(load.requests),
                             "external": list(load.external),
                             "gzip": load.gzip_bytes,
-                            "on_demand_gzip": load.on_demand_bytes,
                             "files": [list(file) for file in load.files],
                         }
         finally:
@@ -421,8 +420,8 @@ def render_tables(result: dict[str, Any]) -> str:
             "Builds (median of the runs; x = ours / stock Material built from the same Markdown in this run)",
             _builds_table(result),
             "",
-            f"Pages of case {first['case']}, KB gzip unless raw. First load = the HTML and every CSS, JS, font and",
-            "image file it requests with an empty cache; the search index is counted in requests, not in bytes.",
+            f"Pages of case {first['case']}, KB gzip unless raw. First load = every file fetched with an empty",
+            "cache until the network is idle (service workers blocked).",
             _pages_table(first, result.get("first_load") or {}),
             "",
             *_lighthouse_lines(result.get("lighthouse")),

@@ -15,7 +15,6 @@ class Budgets:
     own_code_gzip_max_bytes: int  # our JS + CSS as served
     first_load_gzip_max_bytes: int
     first_load_requests_max: int
-    on_demand: tuple[str, ...]  # site paths fetched only for search, left out of first-load bytes
     figure_gzip_max_bytes: int  # each drawn figure file (assets/figures/*.svg)
     lighthouse_min_score: int
     lighthouse_categories: tuple[str, ...]
@@ -41,7 +40,6 @@ def load_budgets(path: Path = BUDGETS_FILE) -> Budgets:
         own_code_gzip_max_bytes=raw["own_code"]["gzip_max_bytes"],
         first_load_gzip_max_bytes=first["gzip_max_bytes"],
         first_load_requests_max=first["requests_max"],
-        on_demand=tuple(first["on_demand"]),
         figure_gzip_max_bytes=raw["figures"]["gzip_max_bytes"],
         lighthouse_min_score=lighthouse["min_score"],
         lighthouse_categories=tuple(lighthouse["categories"]),

@@ -60,20 +60,16 @@ class FirstLoad:
     requests: tuple[str, ...]  # every URL the page requested, in order (data: URLs excluded)
     external: tuple[str, ...]  # requests that left the site
     files: tuple[tuple[str, int], ...]  # (site path, bytes of body sent) for each response
-    on_demand: tuple[str, ...]  # site paths counted as requests but not as first-load bytes
 
     @property
     def gzip_bytes(self) -> int:
-        """What crossed the wire to show the page (compressed bodies), on-demand files left out."""
-        return sum(size for path, size in self.files if path.lstrip("/") not in self.on_demand)
-
-    @property
-    def on_demand_bytes(self) -> int:
-        return sum(size for path, size in self.files if path.lstrip("/") in self.on_demand)
+        """Everything that crossed the wire until the network was idle (compressed bodies)."""
+        return sum(size for _, size in self.files)
 
 
-def first_load(browser: Browser, base_url: str, sent: list[Sent], path: str, on_demand: tuple[str, ...]) -> FirstLoad:
-    """Open `base_url + path` in a fresh phone-sized context and record what it downloads.
+def first_load(browser: Browser, base_url: str, sent: list[Sent], path: str) -> FirstLoad:
+    """Open `base_url + path` in a fresh phone-sized context and record what it downloads
+    until the network is idle: every file, whoever asked for it (page, scripts, workers).
 
     Service workers are blocked, so a worker's precaching is not counted as the page's own
     first load (and cannot answer requests from its cache); the HTTP cache is disabled.
@@ -98,7 +94,6 @@ def first_load(browser: Browser, base_url: str, sent: list[Sent], path: str, on_
         requests=fetched,
         external=tuple(url for url in fetched if not url.startswith(base_url)),
         files=tuple((response.path, response.body_bytes) for response in responses),
-        on_demand=on_demand,
     )
 
 

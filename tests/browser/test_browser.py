@@ -7,9 +7,11 @@ are at least 44 px, and every exercise card shows its sets, reps, load, effort a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import PHONE, ROOT
 from liftheavy.data.loader import load_program
@@ -120,8 +122,41 @@ def test_palette_toggle_switches_light_and_dark(browser, served_site: str) -> No
     assert violations == []
 
 
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$")
+
+
+def test_search_loads_when_opened_and_says_so(browser, served_site: str) -> None:
+    """The search worker and index are not part of a page's load: opening search fetches
+    them, and until the index arrives (held back here) search says it is getting ready.
+    (The service worker, blocked here, saves both in the background for offline use.)"""
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    phone = context.new_page()
+    phone.errors, phone.requests = [], []
+    phone.on("console", lambda message: message.type == "error" and phone.errors.append(message.text))
+    phone.on("pageerror", lambda error: phone.errors.append(str(error)))
+    phone.on("request", lambda req: phone.requests.append(req.url))
+    held = []
+    phone.route("**/search/search_index.json", lambda route: held.append(route))
+    phone.goto(served_site + "week-1/", wait_until="networkidle")
+    phone.wait_for_timeout(500)
+    assert [url for url in phone.requests if SEARCH_FILES.search(url)] == []
+    phone.locator("label.md-header__button[for='__search']").click()
+    phone.wait_for_function("document.activeElement && document.activeElement.matches('input.md-search__input')")
+    meta = phone.locator(".md-search-result__meta")
+    expect(meta).to_have_text("Initializing search")
+    expect(meta).to_be_visible()
+    phone.wait_for_timeout(300)
+    assert len(held) == 1
+    assert [url for url in phone.requests if SEARCH_FILES.search(url)] != []
+    held[0].continue_()
+    phone.locator("input.md-search__input").press_sequentially("soleus")
+    phone.locator(".md-search-result__item", has_text="soleus").first.wait_for()
+    context.close()
+    assert phone.errors == []
+
+
 def test_search_finds_an_exercise(phone, served_site: str) -> None:
-    phone.goto(served_site + "week-1/", wait_until="networkidle")  # the search index is loaded
+    phone.goto(served_site + "week-1/", wait_until="networkidle")  # search loads on first use
     phone.locator("label.md-header__button[for='__search']").click()
     phone.locator("input.md-search__input").press_sequentially("copenhagen")
     # Results refresh as each letter arrives; wait for the finished query's list, not the first one.

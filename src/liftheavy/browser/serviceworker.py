@@ -29,6 +29,9 @@ from liftheavy.browser.minifier import minify
 
 SERVICE_WORKER = "sw.js"
 SEARCH_INDEX = "search/search_index.json"  # loaded by Material's search worker, not by a tag
+# Material's bundle asks for the sitemap on every page with a <link rel="alternate"> (our feeds),
+# so offline it would fail in the console on every page.
+SITEMAP = "sitemap.xml"
 REVISION_LENGTH = 12
 # How long a page waits for the network before it shows the saved copy (weak gym signal).
 NETWORK_TIMEOUT_MS = 3500
@@ -133,6 +136,8 @@ def precache_list(site_dir: Path, base_path: str = "/") -> list[PrecacheEntry]:
                 todo.append(found)
     if any("/workers/search." in path for path in wanted) and (site_dir / SEARCH_INDEX).is_file():
         wanted.add(SEARCH_INDEX)
+    if (site_dir / SITEMAP).is_file():
+        wanted.add(SITEMAP)
     entries = [
         PrecacheEntry(page_url(path) if path.endswith(".html") else path, _revision(site_dir / path)) for path in wanted
     ]
