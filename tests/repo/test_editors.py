@@ -13,6 +13,7 @@ Missing node or npm packages: skip locally, fail under CI (`missing_tool`).
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -97,23 +98,30 @@ def _remove_line(text: str, old: str, marked: str) -> tuple[str, str]:
 
 
 WEEK = "data/weeks/week-1.yaml"
+_WEEK_TEXT = (ROOT / WEEK).read_text(encoding="utf-8")
+# Taken from the data, whatever the program says: week 1's title line, its first set count,
+# the first exercise it names (the id to misspell), and a source's address in program.yaml.
+TITLE = re.search(r"^title: .*$", _WEEK_TEXT, re.MULTILINE).group(0)
+SETS = re.search(r"sets: \d+", _WEEK_TEXT).group(0)
+FIRST_ID = re.search(r"- exercise: (\S+)", _WEEK_TEXT).group(1)
+MISSPELT = FIRST_ID[:-2] + FIRST_ID[-1] + FIRST_ID[-2]  # the last two letters swapped
 BROKEN = {
-    # case: (file it is a copy of, how it is broken, the message the editor must give)
-    "unknown key": (WEEK, lambda text: _insert_after(text, "title: Foundation", "colour: red"), "not allowed"),
-    "sets: three": (WEEK, lambda text: _replace_line(text, "sets: 3", "sets: three"), "integer"),
+    # case: (file it is a copy of, how it is broken, words the editor's message must contain)
+    "unknown key": (WEEK, lambda text: _insert_after(text, TITLE, "colour: red"), "not allowed"),
+    "sets: three": (WEEK, lambda text: _replace_line(text, SETS, "sets: three"), "integer"),
     "misspelt exercise id": (
         WEEK,
-        lambda text: _replace_line(text, "exercise: goblet-squat", "exercise: goblet-sqaut"),
-        "goblet-squat",
+        lambda text: _replace_line(text, f"exercise: {FIRST_ID}", f"exercise: {MISSPELT}"),
+        FIRST_ID,  # the message lists the allowed ids
     ),
     "url with a space": (
         "data/program.yaml",
-        lambda text: _replace_line(text, "url: https://pmc.", "url: https://pmc. "),
+        lambda text: _replace_line(text, "url: https://", "url: https:// "),
         "pattern",
     ),
     "missing required field": (
         WEEK,
-        lambda text: _remove_line(text, "rest_s:", "- exercise: goblet-squat"),
+        lambda text: _remove_line(text, "rest_s:", f"- exercise: {FIRST_ID}"),
         "rest_s",
     ),
 }
@@ -138,13 +146,13 @@ def test_a_broken_copy_gets_a_diagnostic_on_the_line_that_is_wrong(
 
 
 def test_a_misspelt_exercise_id_is_offered_the_library_ids(editor: LanguageServer, project: Path) -> None:
-    text, line = _replace_line((ROOT / WEEK).read_text(encoding="utf-8"), "exercise: goblet-squat", "exercise: gob")
+    text, line = _replace_line(_WEEK_TEXT, f"exercise: {FIRST_ID}", f"exercise: {FIRST_ID[:3]}")
     draft = project / "data" / "weeks" / "draft-completion.yaml"
     draft.write_text(text, encoding="utf-8")
     editor.open(draft)
     offered = editor.completions(draft, text.splitlines().index(line), len(line))
     library = yaml.safe_load((ROOT / "data" / "exercises.yaml").read_text(encoding="utf-8"))["exercises"]
-    assert "goblet-squat" in offered
+    assert FIRST_ID in offered
     assert set(offered) <= {exercise["id"] for exercise in library}
 
 
@@ -206,4 +214,4 @@ def test_check_jsonschema_rejects_a_misspelt_exercise_id(tmp_path: Path) -> None
     broken.write_text(text, encoding="utf-8")
     result = _check_jsonschema(SCHEMAS / "week.schema.json", broken)
     assert result.returncode == 1
-    assert "goblet-sqaut" in result.stdout
+    assert MISSPELT in result.stdout
