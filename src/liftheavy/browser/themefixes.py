@@ -10,7 +10,7 @@ a Material upgrade), so the hook can warn instead of silently shipping the old p
   external classic scripts the parser must stop for. They get `defer`, which keeps their
   order but lets the page paint before 35 KB of JavaScript has arrived on a slow phone.
 - Material starts its search worker and downloads the search index while the page loads
-  (about 37 KB gzip); `js/lazysearch.js` (published as `LAZY_SEARCH_FILE`, loaded with
+  (about 37 KB gzip); `lazysearch.js` (published as `LAZY_SEARCH_FILE`, loaded with
   `defer` right before Material's bundle, so it runs first) holds both back until the
   reader reaches for search. Material shows "Initializing search" until they arrive. It is
   a file, not an inline script, so each page's HTML stays 0.8 KB lighter and the browser
@@ -63,7 +63,7 @@ def defer_end_scripts(html: str) -> str:
 
 def lazy_search_script() -> str:
     """The minified script behind `search_on_demand`, to publish at `LAZY_SEARCH_FILE`."""
-    return minify((Path(__file__).parent / "js" / "lazysearch.js").read_text(encoding="utf-8"), ".js")
+    return minify((Path(__file__).with_name("lazysearch.js")).read_text(encoding="utf-8"), ".js")
 
 
 def search_on_demand(html: str) -> str:
