@@ -68,10 +68,11 @@ MUSCLES = (
 FIGURE_VIEWS = ("side", "front")
 FIGURE_IMPLEMENTS = ("kettlebell", "barbell", "trap-bar", "dumbbell", "cable", "band", "none")
 # Where the implement is: chest (goblet), rack, back (barbell on the upper back) and lap fix
-# it to the body; the others to the hands. "none" for bodyweight moves.
-HOLDS = ("chest", "rack", "back", "lap", "hands", "each-hand", "near-hand", "far-hand", "none")
+# it to the body; the others to the hands (bottoms-up: one bell upside down in the near
+# hand). "none" for bodyweight moves.
+HOLDS = ("chest", "rack", "back", "lap", "hands", "each-hand", "near-hand", "far-hand", "bottoms-up", "none")
 HOLDS_FIXING_HANDS = ("chest", "rack", "back")  # the arms reach for the grip; no arm angles
-SUPPORTS = ("floor", "bench", "box", "step", "plates", "bar", "partner")
+SUPPORTS = ("floor", "bench", "box", "step", "plates", "bar", "partner", "air")
 BODY_PARTS = (
     *tuple(f"{side}-{part}" for side in ("near", "far") for part in ("foot", "heel", "toe", "knee", "hand", "elbow")),
     "hips",

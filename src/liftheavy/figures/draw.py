@@ -31,12 +31,15 @@ PROP_FILL = "#e2e8f0"
 LIMB_W = 7
 TRUNK_W = 15
 LABEL_H = 30  # the still's label line under each position
+PANEL_MIN = 110  # the narrowest position in the still: room for its label
 MOVE_S = 0.9  # each move between positions
 HOLD_S = 0.8  # the pause at each position
 # Smallest length drawn of a support, cm: a bench's seat, a box, a step, a stack of plates.
 SUPPORT_LENGTH = {"bench": 110.0, "box": 55.0, "step": 40.0, "plates": 45.0}
-_ORDER = ("far-arm", "far-iron", "far-leg", "trunk", "near-leg", "near-iron", "near-arm")
+_ORDER = ("cable", "far-arm", "far-iron", "far-leg", "partner", "trunk", "near-leg", "near-iron", "near-arm")
 _STROKE = {
+    "cable": (PROP, 2),
+    "partner": (PROP, LIMB_W),
     "far-arm": (FAR, LIMB_W),
     "far-leg": (FAR, LIMB_W),
     "trunk": (NEAR, TRUNK_W),
@@ -79,7 +82,8 @@ class _Frame:
 class _Layout:
     frames: tuple[_Frame, ...]
     supports: str
-    box: tuple[int, int, int, int]  # viewBox of one position: x, y, width, height
+    box: tuple[int, int, int, int]  # viewBox of every position: x, y, width, height
+    panels: tuple[tuple[int, int], ...]  # each position's own x and width, for the still
 
 
 def _n(value: float) -> str:
@@ -107,11 +111,17 @@ def _irons(figure: Figure, p: dict[str, Point]) -> tuple[_Iron, ...]:
     irons = []
     for side in sides:
         (hx, hy), (ex, ey) = p[f"{side}-hand"], p[f"{side}-elbow"]
+        along = 180.0 - math.degrees(math.atan2(hx - ex, hy - ey))
         if hold == "rack":
             irons.append(_Iron(side, hx, hy + 5, 0.0))
+        elif hold != "bottoms-up" and hy > ey + 3 and figure.implement == "kettlebell":
+            # A bell held with the hand above the elbow rests on the forearm (the rack of a
+            # clean), so it lies back along the forearm instead of standing up from the hand.
+            irons.append(_Iron(side, hx, hy, along + 180.0))
         else:
-            # Held in the hand, the implement hangs on along the forearm's line.
-            irons.append(_Iron(side, hx, hy, 180.0 - math.degrees(math.atan2(hx - ex, hy - ey))))
+            # Held in the hand, the implement hangs on along the forearm's line (a swing's
+            # bell flies out with the arm); bottoms-up, the bell stands on the hand.
+            irons.append(_Iron(side, hx, hy, along))
     return tuple(irons)
 
 
@@ -152,7 +162,7 @@ def _supports(figure: Figure, placed: list[dict[str, Point]]) -> tuple[str, floa
     shapes, low, high = [], 0.0, 0.0
     for support, xs in spans.items():
         height = SUPPORT_HEIGHT[support]
-        left, right = min(xs) - 8, max(xs) + 8
+        left, right = min(xs) - 11, max(xs) + 8
         short = SUPPORT_LENGTH[support] - (right - left)
         if short > 0:  # grow away from the body, so the prop is not drawn under all of it
             left, right = (left - short, right) if (left + right) / 2 < middle else (left, right + short)
@@ -168,6 +178,13 @@ def _supports(figure: Figure, placed: list[dict[str, Point]]) -> tuple[str, floa
                 f'fill="{PROP_FILL}" stroke="{PROP}" stroke-width="2"/>'
             )
         low, high = min(low, left), max(high, right)
+    column = _cable_column(figure, placed)
+    if column is not None:
+        # A cable column beside the figure: the cable runs from its pulley to the hands.
+        shapes.append(
+            f'<rect x="{column - 6}" y="-200" width="12" height="200" fill="{PROP_FILL}" stroke="{PROP}" stroke-width="2"/>'
+        )
+        low = min(low, column - 6)
     if any(support == "bar" for position in figure.positions for _, support in position.rests):
         bar = -SUPPORT_HEIGHT["bar"]
         shapes.append(f'<path d="M-45 {_n(bar)}H25" stroke="{PROP}" stroke-width="3"/>')
@@ -175,11 +192,28 @@ def _supports(figure: Figure, placed: list[dict[str, Point]]) -> tuple[str, floa
     return "".join(shapes), low, high
 
 
+def _cable_column(figure: Figure, placed: list[dict[str, Point]]) -> int | None:
+    """Where a cable column stands, behind the figure, or None when there is no cable."""
+    if figure.implement != "cable":
+        return None
+    return math.floor(min(x for points in placed for x, _ in points.values()) - 35)
+
+
 def _layout(figure: Figure) -> _Layout:
     placed = [place(position, figure.view, figure.hold) for position in figure.positions]
+    column = _cable_column(figure, placed)
+    pulley = placed[0]["near-hand"][1]
+    held = [next((part for part, support in p.rests if support == "partner"), None) for p in figure.positions]
     frames = []
-    for points in placed:
+    for points, partner in zip(placed, held, strict=True):
         paths = {"trunk": _path([points["pelvis"], points["neck"]])}
+        if column is not None:
+            paths["cable"] = _path([(column, pulley), points["near-hand"]])
+        if any(held):
+            # The partner's forearms, from behind and above, pressing the heels down.
+            x, y = points[partner or "near-heel"]
+            points["partner"] = (x - 32, y + 30)
+            paths["partner"] = _path([points["partner"], (x - 4, y + 6)])
         for side in ("near", "far"):
             # The far leg is drawn 4 cm behind, so two legs in one pose still read as two.
             shift = -4.0 if side == "far" and figure.view == "side" else 0.0
@@ -195,8 +229,19 @@ def _layout(figure: Figure) -> _Layout:
     left, right = math.floor(min(xs) - pad), math.ceil(max(xs) + pad)
     top, bottom = math.ceil(max(ys) + HEAD_R + 4), math.floor(min(ys) - 3)
     if figure.hold in ("back", "chest", "rack", "lap"):
-        left, right = math.floor(min(xs) - 28), math.ceil(max(xs) + 28)
-    return _Layout(tuple(frames), supports, (left, -top, right - left, top - bottom))
+        pad = 28
+        left, right = math.floor(min(xs) - pad), math.ceil(max(xs) + pad)
+    panels = []
+    for points, position in zip(placed, figure.positions, strict=True):
+        # The still gives each position only the width it needs, and its label.
+        own = [x for x, _ in points.values()] + ([low, high] if supports else [])
+        p_left, p_right = math.floor(min(own) - pad), math.ceil(max(own) + pad)
+        narrowest = max(PANEL_MIN, 12 * len(position.label) + 40)
+        if p_right - p_left < narrowest:
+            p_left -= (narrowest - (p_right - p_left)) // 2
+            p_right = p_left + narrowest
+        panels.append((p_left, p_right - p_left))
+    return _Layout(tuple(frames), supports, (left, -top, right - left, top - bottom), tuple(panels))
 
 
 def _timing(count: int) -> str:
@@ -227,9 +272,9 @@ def _svg(width: int, height: int, view_box: str, body: str) -> str:
     )
 
 
-def loop_svg(figure: Figure) -> str:
+def loop_svg(figure: Figure, layout: _Layout | None = None) -> str:
     """The figure moving through its positions, pausing at each, for ever."""
-    layout = _layout(figure)
+    layout = layout or _layout(figure)
     x, y, w, h = layout.box
     timing = _timing(len(layout.frames))
     first = layout.frames[0]
@@ -237,6 +282,8 @@ def loop_svg(figure: Figure) -> str:
     for name in _ORDER:
         if name.endswith("iron"):
             parts.append(_moving_irons(figure, layout.frames, name.split("-")[0], timing))
+            continue
+        if name not in first.paths:
             continue
         colour, width = _STROKE[name]
         values = _held([frame.paths[name] for frame in layout.frames])
@@ -275,17 +322,19 @@ def _moving_irons(figure: Figure, frames: tuple[_Frame, ...], side: str, timing:
     return "".join(out)
 
 
-def still_svg(figure: Figure, *, labels: bool = True) -> str:
+def still_svg(figure: Figure, layout: _Layout | None = None, *, labels: bool = True) -> str:
     """The positions side by side, each labelled with its number and name (or just its
     number, for a recognition test)."""
-    layout = _layout(figure)
-    x, y, w, h = layout.box
+    layout = layout or _layout(figure)
+    _, y, _, h = layout.box
     parts = []
-    for index, (frame, position) in enumerate(zip(layout.frames, figure.positions, strict=True)):
+    offset = 0
+    for index, (frame, position, (x, w)) in enumerate(zip(layout.frames, figure.positions, layout.panels, strict=True)):
         parts.append(
-            f'<g transform="translate({index * w - x} 0)">'
+            f'<svg x="{offset}" y="{y}" width="{w}" height="{h + LABEL_H}" viewBox="{x} {y} {w} {h + LABEL_H}">'
             f'<path d="M{x + 4} 0H{x + w - 4}" stroke="{PROP}" stroke-width="2"/>{layout.supports}'
         )
+        offset += w
         for name in _ORDER:
             if name.endswith("iron"):
                 side = name.split("-")[0]
@@ -296,15 +345,16 @@ def still_svg(figure: Figure, *, labels: bool = True) -> str:
                             f'<g transform="translate({_n(iron.x)} {_n(-iron.y)}) rotate({_n(iron.turn)})">{shape}</g>'
                         )
                 continue
+            if name not in frame.paths:
+                continue
             colour, width = _STROKE[name]
             parts.append(f'<path d="{frame.paths[name]}" stroke="{colour}" stroke-width="{width}"/>')
         parts.append(
             f'<circle cx="{_n(frame.head[0])}" cy="{_n(-frame.head[1])}" r="{HEAD_R}" fill="{NEAR}"/>'
             f'<text x="{x + w / 2:g}" y="{LABEL_H - 6}" text-anchor="middle" font-family="sans-serif" '
-            f'font-size="20" fill="{NEAR}">{index + 1}{" " + _escape(position.label) if labels else ""}</text></g>'
+            f'font-size="20" fill="{NEAR}">{index + 1}{" " + _escape(position.label) if labels else ""}</text></svg>'
         )
-    count = len(layout.frames)
-    return _svg(w * count, h + LABEL_H, f"0 {y} {w * count} {h + LABEL_H}", "".join(parts))
+    return _svg(offset, h + LABEL_H, f"0 {y} {offset} {h + LABEL_H}", "".join(parts))
 
 
 def _escape(text: str) -> str:
@@ -322,13 +372,13 @@ def figure_box(exercise: Exercise) -> FigureBox | None:
     figure = exercise.figure
     if figure is None:
         return None
-    _, _, w, h = _layout(figure).box
-    count = len(figure.positions)
+    layout = _layout(figure)
+    _, _, w, h = layout.box
     return FigureBox(
         loop=f"{FIGURE_DIR}/{exercise.id}.svg",
         still=f"{FIGURE_DIR}/{exercise.id}-still.svg",
         loop_size=(w, h),
-        still_size=(w * count, h + LABEL_H),
+        still_size=(sum(width for _, width in layout.panels), h + LABEL_H),
         alt=alt_text(exercise, figure),
     )
 
@@ -338,4 +388,5 @@ def figure_files(exercise: Exercise) -> dict[str, str]:
     box = figure_box(exercise)
     if box is None or exercise.figure is None:
         return {}
-    return {box.loop: loop_svg(exercise.figure), box.still: still_svg(exercise.figure)}
+    layout = _layout(exercise.figure)  # once for both files
+    return {box.loop: loop_svg(exercise.figure, layout), box.still: still_svg(exercise.figure, layout)}

@@ -33,9 +33,10 @@ HIP_HALF = 9.0  # front view: hip joint either side of the pelvis' middle
 SHOULDER_HALF = 19.0  # front view: shoulder joint either side of the midline
 
 # Heights of what a figure rests on (cm): a flat bench, a plyo box, an aerobic step, a
-# stack of bumper plates, the middle of a pull-up bar (where the hands hold it). A partner
-# holds rather than supports, so is not measured.
-SUPPORT_HEIGHT = {"floor": 0.0, "bench": 45.0, "box": 50.0, "step": 15.0, "plates": 6.0, "bar": 225.0}
+# stack of bumper plates, the middle of a pull-up bar (where the hands hold it), and "air":
+# the top of a hop, that far above the floor. A partner holds rather than supports, so is
+# not measured.
+SUPPORT_HEIGHT = {"floor": 0.0, "bench": 45.0, "box": 50.0, "step": 15.0, "plates": 6.0, "bar": 225.0, "air": 15.0}
 # How far a resting part sits below its joint: kneecap, elbow, buttocks, back of the ribs.
 PAD = {"knee": 6.0, "elbow": 5.0, "hips": 10.0, "back": 10.0, "hand": 0.0, "heel": 0.0, "toe": 0.0}
 # A part is on its support when its gap is within this (cm): the stroke's own half-width.
@@ -180,18 +181,22 @@ def worst_gap(position: FigurePosition, view: str, hold: str) -> tuple[str, str,
 
 def suggest(position: FigurePosition, view: str, hold: str, part: str) -> tuple[str, str, int] | None:
     """(side, joint, value): the smallest single change of an angle on `part`'s side that
-    puts every resting part on its support, or None when no single angle can."""
-    side = part.split("-")[0]
+    puts every resting part of that side on its support, or None when no single angle can."""
+    side, _, kind = part.partition("-")
     if side not in ("near", "far"):
         return None
     best: tuple[int, str, int] | None = None
     limbs: Limbs = getattr(position, side)
-    for joint in ("ankle", "knee", "hip"):
+    joints = ("elbow", "shoulder") if kind in ("hand", "elbow") else ("ankle", "knee", "hip")
+    for joint in joints:
         now = getattr(limbs, joint)
+        if now is None:  # the arms follow a fixed grip
+            continue
         whole = VIEWS[view][joint].range
         for value in range(whole.low, whole.high + 1):
             moved = replace(limbs, **{joint: value})
             trial = replace(position, near=moved) if side == "near" else replace(position, far=moved)
-            if worst_gap(trial, view, hold) is None and (best is None or abs(value - now) < best[0]):
+            off = [gap for point, _, gap in contact_gaps(trial, view, hold) if point.startswith(side) or point == part]
+            if all(abs(gap) <= TOUCH for gap in off) and (best is None or abs(value - now) < best[0]):
                 best = (abs(value - now), joint, value)
     return (side, best[1], best[2]) if best else None

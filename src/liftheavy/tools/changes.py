@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from liftheavy.data.errors import BREADCRUMB, DataError
 from liftheavy.data.model import (
+    JOINTS,
     Exercise,
     Figure,
     HighMileage,
@@ -183,7 +184,7 @@ def _compare_library(changes: _Changes, old: Iterable[Exercise], new: Iterable[E
 
 
 def _compare_figure(changes: _Changes, where: tuple[str, ...], old: Figure | None, new: Figure | None) -> None:
-    """What changed in the drawn figure, by position label (the contact sheet shows how it looks)."""
+    """A figure's changes, angle by angle, so a reviewer knows what to look for in figures.png."""
     if old is None or new is None:
         if old != new:
             changes.add(where, "figure added" if old is None else "figure removed")
@@ -194,10 +195,18 @@ def _compare_figure(changes: _Changes, where: tuple[str, ...], old: Figure | Non
     old_labels, new_labels = [p.label for p in old.positions], [p.label for p in new.positions]
     if old_labels != new_labels:
         changes.field(where, "figure positions", " → ".join(old_labels), " → ".join(new_labels))
-    else:
-        for before, after in zip(old.positions, new.positions, strict=True):
-            if before != after:
-                changes.add(where, f"figure position {_quoted(after.label)} changed")
+        return
+    for was, now in zip(old.positions, new.positions, strict=True):
+        at = (*where, f"figure position {now.label}")
+        changes.text(at, "says", was.says, now.says)
+        changes.field(at, "rests", was.rests, now.rests, lambda rests: ", ".join(f"{p} on {s}" for p, s in rests))
+        changes.field(at, "trunk", was.trunk, now.trunk)
+        changes.field(at, "neck", was.neck, now.neck)
+        for side in ("near", "far"):
+            for joint in JOINTS:
+                changes.field(
+                    at, f"{side} {joint}", getattr(getattr(was, side), joint), getattr(getattr(now, side), joint)
+                )
 
 
 def _compare_week(changes: _Changes, old: Week, new: Week) -> None:
