@@ -7,6 +7,7 @@ console errors, no sideways scrolling at 320 px, visible focus, reduced motion r
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -14,7 +15,18 @@ import pytest
 from conftest import PHONE, ROOT, missing_tool
 
 pytestmark = pytest.mark.browser
-PAGES = ["", "why-lift-heavy/", "week-1/", "week-2/", "week-3/", "week-4/", "exercises/", "exercises/squat/", "about/"]
+PAGES = [
+    "",
+    "why-lift-heavy/",
+    "week-1/",
+    "week-2/",
+    "week-3/",
+    "week-4/",
+    "exercises/",
+    "exercises/squat/",
+    "about/",
+    "today/",
+]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = {"light": "default", "dark": "slate"}
 
@@ -50,6 +62,8 @@ def _violations(page, axe: str) -> list[str]:
 
 
 def _open_gym_tools(page) -> None:
+    if page.locator("[data-lh-plan-form]").count():  # the overview: open the optional part of the plan form
+        page.locator("[data-lh-plan-form] summary").click()
     if page.locator("[data-lh-gym]").count():
         page.locator(".lh-settings summary").click()
         page.locator("[data-lh-max]").first.fill("100")
@@ -60,6 +74,27 @@ def _open_gym_tools(page) -> None:
 def test_no_axe_violations(phone, served_site: str, axe: str, url: str) -> None:
     phone.goto(served_site + url)
     _open_gym_tools(phone)
+    assert _violations(phone, axe) == []
+    assert phone.errors == []
+
+
+def test_no_axe_violations_with_a_plan(phone, served_site: str, axe: str) -> None:
+    """The overview showing a plan (today's session, a warning, a move), and that session's page."""
+    phone.clock.install(time=dt.datetime(2027, 1, 12, 18, 0, tzinfo=dt.UTC))
+    phone.goto(served_site)
+    form = phone.locator("[data-lh-plan-form]")
+    form.locator("[name=start]").fill("2027-01-04")
+    form.get_by_label("Tuesday", exact=True).first.check()
+    form.get_by_label("Saturday", exact=True).first.check()
+    form.locator("summary").click()
+    form.locator("[name=long]").select_option("6")
+    phone.get_by_role("button", name="Start my block").click()
+    assert phone.locator("[data-lh-plan-warnings] li").count() == 1
+    assert phone.get_by_role("button", name=re.compile("^Can't lift today")).count() == 1
+    assert _violations(phone, axe) == []
+    phone.locator("[data-lh-next-link]").click()
+    phone.wait_for_url(served_site + "week-2/#session-a")
+    assert phone.locator('[data-lh-today-badge="a"]').is_visible()
     assert _violations(phone, axe) == []
     assert phone.errors == []
 

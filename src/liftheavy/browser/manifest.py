@@ -73,6 +73,9 @@ def encode_png(width: int, height: int, rgb: bytes) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
 
 
+TODAY_PATH = "today/"  # docs/today.md: opens today's session of "Your block"
+
+
 def web_manifest(name: str, short_name: str, description: str, app_id: str) -> str:
     """The manifest, with URLs relative to itself (it sits at the site root), so it works
     under any base path; `app_id` is the site's path (`/runners-lift-heavy/`).
@@ -94,6 +97,17 @@ def web_manifest(name: str, short_name: str, description: str, app_id: str) -> s
         "icons": [
             {"src": icon.path, "sizes": f"{icon.size}x{icon.size}", "type": "image/png", "purpose": icon.purpose}
             for icon in ICONS
+        ],
+        # A long press on the home-screen icon (Android) offers today's session of the
+        # runner's block; the page finds it in this phone's storage, offline too.
+        "shortcuts": [
+            {
+                "name": "Today's session",
+                "short_name": "Today",
+                "description": "Open today's session of your block",
+                "url": f"./{TODAY_PATH}",
+                "icons": [{"src": ICONS[0].path, "sizes": f"{ICONS[0].size}x{ICONS[0].size}", "type": "image/png"}],
+            }
         ],
     }
     return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"

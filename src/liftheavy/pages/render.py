@@ -22,7 +22,7 @@ from liftheavy.data.release import Release, long_date
 from liftheavy.figures.draw import figure_box
 from liftheavy.pages.gymkeys import loading, main_lifts, set_label, tick_key
 from liftheavy.pages.inline import markdown_text, render_inline
-from liftheavy.pages.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE, relative_file_url, relative_url
+from liftheavy.pages.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE, relative_file_url, relative_url, site_path
 
 EXERCISES_PAGE = "exercises.md"  # the library's index: every exercise, linked to its pattern's page
 # Each movement pattern's page title; the library is split by pattern so that no page outgrows
@@ -152,14 +152,42 @@ _ENV.globals.update(figure_box=figure_box)
 _ENV.globals.update(tick_key=tick_key, loading=loading, set_label=set_label, main_lifts=main_lifts)
 
 
-def render_week(program: Program, week: Week, release: Release) -> GeneratedPage:
+def block_data(program: Program, release: Release) -> dict[str, object]:
+    """What the "Your block" script needs to date every session (browser/js/block.js): each week
+    of the whole program with its release date, whether this build has its page, its path below
+    the site root (a week not out yet has none today, but the calendar links to where it will
+    be) and its sessions. Shipped in the page as JSON in a `data-lh-block-data` attribute (inert,
+    so no CSP hash); the script resolves paths against the site root."""
+    return {
+        "weeks": [
+            {
+                "number": week.number,
+                "release": week.release.isoformat(),
+                "built": release.is_published(week),
+                "path": site_path(f"{week.slug}.md"),
+                # A week not out yet shows none of its content, only how many sessions it has.
+                "sessions": [
+                    {"id": session.id, "title": session.title if release.is_published(week) else ""}
+                    for session in week.sessions
+                ],
+            }
+            for week in program.weeks
+        ]
+    }
+
+
+def render_week(program: Program, week: Week, release: Release, block: dict[str, object]) -> GeneratedPage:
     """One week: focus, RAMP warm-up, sessions as blocks of exercise cards, high-mileage version.
 
-    `program` holds the published weeks only, so previous/next never link to a missing page.
+    `program` holds the published weeks only, so previous/next never link to a missing page;
+    `block` is the whole program's `block_data`, so the page can mark today's session.
     """
     previous, following = program.neighbours(week)
     src_uri = f"{week.slug}.md"
-    context = {"program": program, "week": week, "page": src_uri, "previous": previous, "following": following}
+    context = {
+        "program": program, "week": week, "page": src_uri, "previous": previous, "following": following,
+        "block": block,
+    }  # fmt: skip
     markdown = _render("week.md.j2", **context, released=release.is_released(week))
     title = f"Week {week.number}: {week.title}"
     return GeneratedPage(src_uri, title, week.summary, markdown, week.path)
@@ -201,7 +229,8 @@ def render_exercise_library(program: Program) -> list[GeneratedPage]:
 def render_pages(program: Program, release: Release) -> list[GeneratedPage]:
     """All generated pages this build publishes, in a stable order: weeks by number, then the library's index and its pattern pages."""
     published = release.published(program)
-    weeks = [render_week(published, week, release) for week in published.weeks]
+    block = block_data(program, release)
+    weeks = [render_week(published, week, release, block) for week in published.weeks]
     return [*weeks, *render_exercise_library(published)]
 
 
@@ -230,12 +259,31 @@ def render_follow(program: Program, page: str, release: Release) -> str:
     return _render("follow.html.j2", program=program, page=page)
 
 
+def render_block_next(program: Program, page: str, release: Release) -> str:
+    """The overview's first line for a runner with a plan: today's or the next session."""
+    return _render("block.html.j2", part="next", block=None, program=program, page=page)
+
+
+def render_block(program: Program, page: str, release: Release) -> str:
+    """The overview's "Your block": the plan form, the dated sessions and the calendar file."""
+    return _render("block.html.j2", part="plan", block=block_data(program, release), program=program, page=page)
+
+
+def render_today(program: Program, page: str, release: Release) -> str:
+    """The today/ page: the script opens today's session; without a plan or script, links."""
+    published = release.published(program)
+    return _render("block.html.j2", part="today", block=block_data(program, release), program=published, page=page)
+
+
 MARKERS = {
     "<!-- liftheavy:schedule -->": render_schedule,
     "<!-- liftheavy:equipment -->": render_equipment,
     "<!-- liftheavy:sources -->": render_sources,
     "<!-- liftheavy:follow -->": render_follow,
     "<!-- liftheavy:progression -->": render_progression,
+    "<!-- liftheavy:block-next -->": render_block_next,
+    "<!-- liftheavy:block -->": render_block,
+    "<!-- liftheavy:today -->": render_today,
 }
 
 

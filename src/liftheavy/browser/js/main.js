@@ -16,6 +16,7 @@ import { calculator } from "./calculator.js";
 import { beeper } from "./sound.js";
 import { restTimer } from "./timer.js";
 import { wakeLock } from "./wakelock.js";
+import { blockPage } from "./blockpage.js";
 
 function gymPage(gym) {
   const week = gym.dataset.lhGym;
@@ -69,6 +70,8 @@ const start = () => {
   const gym = $("[data-lh-gym]");
   if (gym) gymPage(gym);
   else registerServiceWorker().catch(() => {});
+  // Your block (overview, week pages, today/); the worker's readiness says which pages it saved.
+  blockPage("serviceWorker" in navigator ? navigator.serviceWorker.ready : Promise.reject(new Error("no worker")));
 };
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();
