@@ -55,6 +55,17 @@ def test_manifest_makes_the_site_installable(site: Path) -> None:
     assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= sizes
 
 
+def test_the_today_shortcut_opens_a_built_page_that_is_saved_offline(site: Path) -> None:
+    """A long press on the installed app's icon offers today's session (docs/today.md)."""
+    (shortcut,) = _manifest(site)["shortcuts"]
+    assert shortcut["name"] == "Today's session"
+    assert len(shortcut["short_name"]) <= 12
+    assert shortcut["url"] == "./today/"  # relative to the manifest, at the site root
+    assert (site / "today" / "index.html").is_file()
+    assert '"today/"' in (site / "sw.js").read_text(encoding="utf-8")
+    assert all((site / icon["src"]).is_file() for icon in shortcut["icons"])
+
+
 @pytest.mark.parametrize("icon", [*ICONS, APPLE_TOUCH_ICON], ids=lambda icon: icon.path)
 def test_icons_are_pngs_of_their_declared_size(site: Path, icon) -> None:
     width, height, _ = _read_png((site / icon.path).read_bytes())
