@@ -245,3 +245,17 @@ def test_a_week_this_phone_has_not_saved_says_connect_once(phone, served_site: s
     )
     expect(rows.nth(7)).to_contain_text("connect once")
     assert phone.locator(".lh-plan__note").count() == 2
+
+
+def test_a_damaged_stored_plan_is_kept_aside_not_lost(phone, served_site: str) -> None:
+    _set_clock(phone, at("2027-01-12", 9))
+    phone.goto(served_site)
+    damaged = '{"version": 1, "id": "abcdefgh", "start": "2027-01-0'  # cut short
+    phone.evaluate("text => localStorage.setItem('lh-block', text)", damaged)
+    phone.reload()
+    assert phone.locator("[data-lh-plan-problem]").inner_text().startswith("Your saved plan could not be read")
+    assert phone.locator("[data-lh-next]").inner_text() == "Start your block: your start date, your lift days"
+    _start_block(phone, "2027-01-04", ("Tuesday", "Friday"))
+    assert phone.locator("[data-lh-next-link]").inner_text().startswith("Today: week 2, session A")
+    assert phone.evaluate("JSON.parse(localStorage.getItem('lh-block-unreadable'))") == damaged
+    assert phone.evaluate("JSON.parse(localStorage.getItem('lh-block')).liftDays") == [1, 4]

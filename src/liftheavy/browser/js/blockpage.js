@@ -36,12 +36,12 @@ function overview(block, data, offline) {
   const problem = $("[data-lh-plan-problem]", block);
   const link = $("[data-lh-next-link]");
   const root = siteRoot();
-  let { plan, unreadable } = storedPlan();
+  let { plan, unreadable, writable } = storedPlan();
   let icsUrl = null;
   let shareFile = null;
   const keep = (next) => {
     plan = next;
-    if (!save(PLAN_KEY, plan)) {
+    if (!writable || !save(PLAN_KEY, plan)) {
       problem.textContent = "This phone did not save your plan (its storage is full or blocked). It works until you leave this page.";
     }
     show();

@@ -4,19 +4,25 @@
    shape, render.block_data) and the site root its paths are relative to. */
 
 import { $ } from "./dom.js";
-import { load, save } from "./storage.js";
+import { load, loadRaw, save } from "./storage.js";
 import { readPlan } from "./block.js";
 
 export const PLAN_KEY = "block";
 
-// The stored plan: {plan} (null when there is none), with `unreadable` if one was kept aside.
+// The stored plan: {plan} (null when there is none) and whether a new one may be written.
+// Text that is not a plan (damaged, or a newer version's) is moved aside first; if even that
+// fails, nothing is written (`writable` false), so it is never lost.
 export function storedPlan() {
-  const stored = load(PLAN_KEY, null);
-  if (stored === null) return { plan: null };
-  const plan = readPlan(stored);
-  if (plan) return { plan };
-  save("block-unreadable", stored);
-  return { plan: null, unreadable: true };
+  const raw = loadRaw(PLAN_KEY);
+  if (raw === null || raw === undefined) return { plan: null, writable: raw === null };
+  let doc = null;
+  try {
+    doc = JSON.parse(raw);
+  } catch (error) { /* kept aside below */ }
+  const plan = readPlan(doc);
+  if (plan) return { plan, writable: true };
+  const writable = load("block-unreadable", null) === raw || save("block-unreadable", raw);
+  return { plan: null, writable, unreadable: true };
 }
 
 export const siteRoot = () => {

@@ -14,6 +14,15 @@ export function load(key, fallback, store) {
   }
 }
 
+// The stored text itself (null when nothing is stored, undefined without storage).
+export function loadRaw(key, store) {
+  try {
+    return (store || localStorage).getItem(STORAGE_PREFIX + key);
+  } catch (error) {
+    return undefined;
+  }
+}
+
 export function save(key, value, store) {
   try {
     (store || localStorage).setItem(STORAGE_PREFIX + key, JSON.stringify(value));
