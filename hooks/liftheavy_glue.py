@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from liftheavy.cache import CACHE_DIR, CACHING, DiskCache
 from liftheavy.data.errors import DataError
 from liftheavy.data.model import Redirect
 from liftheavy.data.publication import Publication, load_publication
 from liftheavy.data.release import ReleaseDateError
 from liftheavy.pages.render import GeneratedPage, render_pages
 from liftheavy.sharing.feeds import FeedConfigError
-from liftheavy.sharing.previewcards import Card, PagePreview, draw_card, preview_cards
+from liftheavy.sharing.previewcards import Card, PagePreview, cached_card, drawing_fingerprint, preview_cards
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -79,10 +80,16 @@ class Build:
         return preview_cards(self.publication)
 
     @functools.cached_property
+    def cache(self) -> DiskCache:
+        """Drawn images kept between builds, below the project root (see liftheavy.cache)."""
+        return DiskCache(Path(self.config.config_file_path).parent / CACHE_DIR if CACHING else None)
+
+    @functools.cached_property
     def preview_images(self) -> dict[str, bytes]:
         """Each card's PNG, by its path in the site (drawn once; the feed needs their sizes)."""
         site_name, site_url = self.config.site_name, self.config.site_url or ""
-        return {card.path: draw_card(card, site_name, site_url) for card in self.cards.values()}
+        drawing = drawing_fingerprint()
+        return {card.path: cached_card(card, site_name, site_url, self.cache, drawing) for card in self.cards.values()}
 
 
 def current_build(config: MkDocsConfig) -> Build:

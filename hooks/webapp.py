@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
 from liftheavy.browser.manifest import THEME_COLOR, web_app_files
-from liftheavy_glue import require_site_url
+from liftheavy_glue import current_build, require_site_url
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -32,7 +32,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the manifest and the icons; refuse to silently replace a file from docs/."""
     description = config.site_description or config.site_name
     app_id = urlsplit(require_site_url(config, "the web app's id is the site's path")).path or "/"
-    for path, content in web_app_files(config.site_name, SHORT_NAME, description, app_id).items():
+    cache = current_build(config).cache
+    for path, content in web_app_files(config.site_name, SHORT_NAME, description, app_id, cache).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} would replace a generated web app file; remove or rename it")
         files.append(File.generated(config, path, content=content))

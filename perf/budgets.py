@@ -26,6 +26,7 @@ class Budgets:
     performance_runs: int
     build_real_seconds_max: float
     build_real_peak_rss_mb_max: float
+    build_real_cpu_ratio_max: float
     build_synthetic_peak_rss_mb_max: float
     generation_per_page_growth_max: float
 
@@ -51,6 +52,7 @@ def load_budgets(path: Path = BUDGETS_FILE) -> Budgets:
         performance_runs=performance["runs"],
         build_real_seconds_max=build["real_seconds_max"],
         build_real_peak_rss_mb_max=build["real_peak_rss_mb_max"],
+        build_real_cpu_ratio_max=build["real_cpu_ratio_max"],
         build_synthetic_peak_rss_mb_max=build["synthetic_peak_rss_mb_max"],
         generation_per_page_growth_max=build["generation_per_page_growth_max"],
     )

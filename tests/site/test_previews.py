@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import ROOT
+from conftest import ROOT, build_site, copy_project
 from liftheavy.tools.htmlscan import PageScan, html_pages, scan
 from liftheavy.sharing.previewcards import (
     HEIGHT,
@@ -195,3 +195,22 @@ def test_unreleased_weeks_get_no_card() -> None:
         "week-2",
         "why-lift-heavy",
     ]
+
+
+def test_a_warm_cache_gives_the_bytes_of_a_clean_build(tmp_path: Path) -> None:
+    """Preview images and app icons are kept in .cache/liftheavy/ between builds (content-
+    addressed); a build that reads them, or finds an entry torn, writes the same bytes."""
+    project = copy_project(tmp_path / "project")
+    images = ("assets/previews/*.png", "assets/images/icon-*.png", "assets/images/apple-touch-icon.png")
+
+    def drawn(site: Path) -> dict[str, bytes]:
+        files = [path for pattern in images for path in site.glob(pattern)]
+        return {path.relative_to(site).as_posix(): path.read_bytes() for path in files}
+
+    assert build_site(project, tmp_path / "clean").returncode == 0
+    cached = sorted((project / ".cache" / "liftheavy").glob("*.png"))
+    clean = drawn(tmp_path / "clean")
+    assert len(cached) == len(clean) > 4
+    cached[0].write_bytes(cached[0].read_bytes()[:100])  # torn: drawn again
+    assert build_site(project, tmp_path / "warm").returncode == 0
+    assert drawn(tmp_path / "warm") == clean

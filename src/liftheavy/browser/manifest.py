@@ -12,6 +12,9 @@ import json
 import struct
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
+
+from liftheavy.cache import DiskCache, code_fingerprint, fingerprint
 
 THEME_COLOR = "#4051b5"  # Material's indigo, the header colour in both palettes
 BACKGROUND_COLOR = "#ffffff"
@@ -113,9 +116,15 @@ def web_manifest(name: str, short_name: str, description: str, app_id: str) -> s
     return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
-def web_app_files(name: str, short_name: str, description: str, app_id: str) -> dict[str, str | bytes]:
-    """Every file of the web app by its path in the site: the manifest and the icons."""
+def web_app_files(
+    name: str, short_name: str, description: str, app_id: str, cache: DiskCache | None = None
+) -> dict[str, str | bytes]:
+    """Every file of the web app by its path in the site: the manifest and the icons (drawn
+    once and kept in `cache`: they depend on nothing but this module and their size)."""
     files: dict[str, str | bytes] = {MANIFEST: web_manifest(name, short_name, description, app_id)}
+    cache = cache or DiskCache(None)
+    code = code_fingerprint([Path(__file__)])
     for icon in (*ICONS, APPLE_TOUCH_ICON):
-        files[icon.path] = draw_icon(icon.size, icon.purpose)
+        key = fingerprint("app icon", code, str(icon.size), icon.purpose)
+        files[icon.path] = cache.png(key, lambda icon=icon: draw_icon(icon.size, icon.purpose))  # type: ignore[misc]
     return files

@@ -26,6 +26,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from liftheavy.browser.minifier import minify
+from liftheavy.cache import TEMPLATE_BYTECODE
 
 SERVICE_WORKER = "sw.js"
 SEARCH_INDEX = "search/search_index.json"  # loaded by Material's search worker, not by a tag
@@ -36,12 +37,20 @@ REVISION_LENGTH = 12
 # How long a page waits for the network before it shows the saved copy (weak gym signal).
 NETWORK_TIMEOUT_MS = 3500
 _LOADED_RELS = {"stylesheet", "icon", "shortcut", "manifest", "apple-touch-icon", "preload", "modulepreload"}
+# Only these elements can load a file, so the parser reads just them (a page is ~50 KB of
+# HTML, its loading tags a few hundred bytes): the start tags of link, script, img and
+# source (quoted attribute values may hold '>'), and Material's configuration script whole.
+_LOADING_TAG = re.compile(
+    r"""<script\b[^>]*\bid=["']?__config\b.*?</script\s*>|<(?:link|script|img|source)\b(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    re.DOTALL | re.IGNORECASE,
+)
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     undefined=StrictUndefined,
     autoescape=select_autoescape(default=True, default_for_string=True),
     keep_trailing_newline=True,
+    bytecode_cache=TEMPLATE_BYTECODE,  # compiled once per machine, not once per build
 )
 
 
@@ -87,6 +96,15 @@ class _References(HTMLParser):
                 self.urls.append(worker)
 
 
+def _closed(match: re.Match[str]) -> str:
+    """A loading tag as the parser must see it: a script start tag is closed at once, or the
+    parser would read every tag after it as the script's text."""
+    tag = match.group(0)
+    if tag[:7].lower() == "<script" and not re.search(r"</script\s*>$", tag, re.IGNORECASE):
+        return tag + "</script>"
+    return tag
+
+
 def page_url(relative_path: str) -> str:
     """The URL a built page is served at: week-1/index.html → week-1/, index.html → ''."""
     if relative_path == "index.html":
@@ -121,7 +139,7 @@ def precache_list(site_dir: Path, base_path: str = "/") -> list[PrecacheEntry]:
         text = (site_dir / path).read_text(encoding="utf-8", errors="replace")
         if path.endswith(".html"):
             parser = _References()
-            parser.feed(text)
+            parser.feed("".join(map(_closed, _LOADING_TAG.finditer(text))))
             references = parser.urls
         elif path.endswith(".css"):
             references = [match.group(2) for match in _CSS_URL.finditer(text)]

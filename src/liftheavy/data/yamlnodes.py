@@ -49,6 +49,24 @@ class _NodeLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _compose_with_libyaml(text: str) -> Node | None:
+    """The node tree from libyaml's C parser (ten times faster than PyYAML's own), or None
+    when the text needs PyYAML's: it is invalid, empty, or has anchors or aliases. Only
+    PyYAML's parser words the messages `_syntax_problem` turns into plain language, so any
+    file with a problem is read again by it; a valid file gives the same nodes either way
+    (same resolver, same tags, same line and column marks)."""
+    if not yaml.__with_libyaml__:
+        return None
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return None
+        node: Node | None = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    return node
+
+
 def compose(path: str, raw: bytes) -> tuple[Node | None, list[Problem]]:
     """Parse one file into a node tree, or say why it cannot be read."""
     if len(raw) > MAX_FILE_BYTES:
@@ -64,6 +82,10 @@ def compose(path: str, raw: bytes) -> tuple[Node | None, list[Problem]]:
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         message = f"invisible control character U+{ord(bad.group()):04X}; delete it (it may come from copy and paste)"
         return None, [Problem(path, line, column, "", message)]
+    fast = _compose_with_libyaml(text)
+    if fast is not None:
+        node: Node | None = fast
+        return node, [_tag_problem(path, bad) for bad in _walk(fast) if bad.tag not in _SAFE_TAGS]
     loader = _NodeLoader(text)
     try:
         node = loader.get_single_node()

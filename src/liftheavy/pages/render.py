@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from liftheavy.cache import TEMPLATE_BYTECODE
 from liftheavy.data.model import PATTERNS, Exercise, Prescription, Program, Session, Week
 from liftheavy.data.release import Release, long_date
 from liftheavy.figures.draw import figure_box
@@ -52,6 +53,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    bytecode_cache=TEMPLATE_BYTECODE,  # compiled once per machine, not once per build
 )
 
 

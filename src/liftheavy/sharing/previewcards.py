@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from liftheavy.cache import DiskCache, code_fingerprint, fingerprint
 from liftheavy.data.model import Program
 from liftheavy.data.publication import Publication
 from liftheavy.pages.render import render_template
@@ -231,6 +233,21 @@ def _draw_barbell(draw: ImageDraw.ImageDraw) -> None:
     draw.rectangle((840, y - 5, 1130, y + 5), fill=_BARBELL)
     for x, half_height, width in ((878, 48, 22), (904, 38, 18), (1066, 48, 22), (1044, 38, 18)):
         draw.rounded_rectangle((x, y - half_height, x + width, y + half_height), radius=5, fill=_BARBELL)
+
+
+def drawing_fingerprint() -> str:
+    """What every card's pixels depend on besides the card: this module, its fonts, Pillow."""
+    return fingerprint(code_fingerprint([Path(__file__), _REGULAR, _BOLD]), PIL.__version__)
+
+
+def card_key(card: Card, site_name: str, site_url: str, drawing: str) -> str:
+    """The card's key in the disk cache (`drawing` is `drawing_fingerprint()`)."""
+    return fingerprint("preview card", drawing, repr(card), site_name, site_url)
+
+
+def cached_card(card: Card, site_name: str, site_url: str, cache: DiskCache, drawing: str) -> bytes:
+    """`draw_card`'s bytes, from the disk cache when this card was drawn before."""
+    return cache.png(card_key(card, site_name, site_url, drawing), lambda: draw_card(card, site_name, site_url))
 
 
 @functools.lru_cache(maxsize=32)  # `mkdocs serve` rebuilds redraw only the cards that changed
