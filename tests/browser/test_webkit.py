@@ -4,12 +4,15 @@ not an iPhone: the same engine family, not iOS Safari's settings, fonts or stora
 
 On week 1: ticks survive a reload, the rest timer counts down, the units switch changes the
 loads, the before-run switch hides the full sessions, the service worker controls the page
-after a reload; no page scrolls sideways at 360 px; and no page has a script error.
+after a reload; your block: today's session one tap from the overview and from today/; no
+page scrolls sideways at 360 px; and no page has a script error.
 
 Errors are collected by serving each page with one extra same-origin script first in its
 `<head>` (our CSP allows 'self'): it reports uncaught errors, rejected promises,
 console.error, failed loads and CSP violations to the test server. Two canary pages show
-that the error report and the sideways check can fail.
+that the error report and the sideways check can fail. WebDriver cannot set the clock, so
+for the block's dates the server adds one more same-origin script that starts the page's
+clock at a chosen instant.
 
 The MiniBrowser's toolbar keeps its window at least 447 px wide; a GTK stylesheet under
 XDG_CONFIG_HOME shrinks the toolbar so the page itself can be 360 px wide.
@@ -17,6 +20,7 @@ XDG_CONFIG_HOME shrinks the toolbar so the page itself can be 360 px wide.
 
 from __future__ import annotations
 
+import datetime as dt
 import http.server
 import math
 import os
@@ -41,6 +45,19 @@ MINIBROWSER = Path("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
 XVFB = Path("/usr/bin/Xvfb")
 BASE_PATH = "/runners-lift-heavy/"  # production's, so the 404 page's absolute links work
 REPORTER_PATH = BASE_PATH + "__errors.js"
+CLOCK_PATH = BASE_PATH + "__clock.js"
+# WebDriver cannot set the browser's clock; for the block's dates the test server adds one
+# more same-origin script that starts the page's clock at a given instant (it then runs).
+CLOCK = """(() => {
+  const offset = %d - Date.now();
+  const RealDate = Date;
+  class SetDate extends RealDate {
+    constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }
+    static now() { return RealDate.now() + offset; }
+  }
+  window.Date = SetDate;
+})();
+"""
 WEEK_1 = load_program(ROOT).weeks[0]
 
 REPORTER = """(() => {
@@ -76,6 +93,7 @@ class ReportingSite:
 
     def __init__(self, directory: Path) -> None:
         self.errors: list[str] = []
+        self.clock: dt.datetime | None = None  # the instant pages start their clock at, if set
         site = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
@@ -83,6 +101,8 @@ class ReportingSite:
                 path = urlsplit(self.path).path
                 if path == REPORTER_PATH:
                     return self._send(REPORTER.encode(), "text/javascript")
+                if path == CLOCK_PATH and site.clock is not None:
+                    return self._send((CLOCK % (site.clock.timestamp() * 1000)).encode(), "text/javascript")
                 if path in CANARIES:
                     page = f'<!doctype html><html lang="en"><head><title>canary</title></head><body>{CANARIES[path]}</body></html>'
                     return self._send(self._with_reporter(page), "text/html; charset=utf-8")
@@ -107,7 +127,10 @@ class ReportingSite:
 
             @staticmethod
             def _with_reporter(html: str) -> bytes:
-                return html.replace("<head>", f'<head>\n<script src="{REPORTER_PATH}"></script>', 1).encode()
+                scripts = f'<script src="{REPORTER_PATH}"></script>'
+                if site.clock is not None:
+                    scripts = f'<script src="{CLOCK_PATH}"></script>' + scripts
+                return html.replace("<head>", f"<head>\n{scripts}", 1).encode()
 
             def _send(self, body: bytes, kind: str) -> None:
                 self.send_response(200)
@@ -299,6 +322,47 @@ def test_the_service_worker_controls_the_page_after_a_reload(webkit: Any, served
     webkit.refresh()
     assert wait_for(webkit, "return navigator.serviceWorker.controller !== null")
     assert webkit.execute_script("return navigator.serviceWorker.controller.scriptURL").endswith(BASE_PATH + "sw.js")
+
+
+def test_todays_session_is_one_tap_from_the_overview_and_today(webkit: Any, served: ReportingSite) -> None:
+    """A block started on Monday 4 January 2027 with Tuesday and Friday as lift days: on
+    Tuesday 12 January (UTC, the machine's zone) it is week 2, session A."""
+    from selenium.webdriver.common.by import By
+
+    served.clock = dt.datetime(2027, 1, 12, 12, 0, tzinfo=dt.UTC)
+    try:
+        webkit.get(served.url)
+        form = css(webkit, "[data-lh-plan-form]")
+        start = css(webkit, "[data-lh-plan-form] [name=start]")
+        # WebKitGTK's date field takes no typed text through WebDriver: set it as a picker would.
+        webkit.execute_script(
+            "arguments[0].value = '2027-01-04'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+            "arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
+            start,
+        )
+        for day in ("Tuesday", "Friday"):
+            tap(
+                webkit,
+                form.find_element(
+                    By.XPATH, f".//fieldset[legend='Your two lift days']//label[normalize-space()='{day}']"
+                ),
+            )
+        tap(webkit, form.find_element(By.XPATH, ".//button[normalize-space()='Start my block']"))
+        link = css(webkit, "[data-lh-next-link]")
+        assert link.text.startswith("Today: week 2, session A"), link.text
+        webkit.refresh()  # the plan is kept
+        link = css(webkit, "[data-lh-next-link]")
+        assert link.text.startswith("Today: week 2, session A"), link.text
+        tap(webkit, link)
+        wait_for(webkit, f"return location.href === {served.url + 'week-2/#session-a'!r}")
+        badge = css(webkit, '[data-lh-today-badge="a"]')
+        assert badge.is_displayed()
+        assert badge.text == "Today's session"
+        assert not css(webkit, '[data-lh-today-badge="b"]').is_displayed()
+        webkit.get(served.url + "today/")  # the bookmark: straight to today's session
+        wait_for(webkit, f"return location.href === {served.url + 'week-2/#session-a'!r}")
+    finally:
+        served.clock = None
 
 
 def _pages(site: Path) -> list[str]:
