@@ -67,7 +67,11 @@ def _start_block(page, start: str, days: tuple[str, str], *, before_run: bool = 
 
 
 def _plan_rows(page) -> list[str]:
-    return [" ".join(text.split()) for text in page.locator("[data-lh-plan-list] li").all_inner_texts()]
+    """Each dated session as its parts' text, one space between (independent of layout)."""
+    return page.eval_on_selector_all(
+        "[data-lh-plan-list] li",
+        "items => items.map(li => [...li.childNodes].map(n => n.textContent.trim()).filter(Boolean).join(' '))",
+    )
 
 
 def test_no_plan_yet_the_overview_offers_the_form_with_next_monday(phone, served_site: str) -> None:
@@ -191,6 +195,14 @@ def test_weeks_before_their_release_wait_and_say_when_they_open(phone, early_sit
     phone.clock.set_fixed_time(at("2027-01-18", 7))
     phone.reload()
     assert _plan_rows(phone)[4] == "Week 3, session A Tuesday 19 January Week 3 opens later today."
+    # The overview's first line and today/ point at the plan, not at a page not built yet.
+    link = phone.locator("[data-lh-next-link]")
+    assert link.inner_text() == "Next: Tomorrow, week 3, session A (opens later today)"
+    assert link.get_attribute("href") == early_site + "#your-block"
+    phone.goto(early_site + "today/")
+    assert phone.locator("[data-lh-today]").inner_text() == (
+        "No session today. Next: Tomorrow, week 3, session A (opens later today)"
+    )
 
 
 def test_today_page_without_a_plan_offers_the_overview_and_the_weeks(phone, served_site: str) -> None:

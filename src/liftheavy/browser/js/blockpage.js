@@ -19,14 +19,21 @@ const element = (tag, text, attributes = {}) => {
 const savedOffline = (url) => ("caches" in window ? caches.match(url, { ignoreSearch: true }) : Promise.resolve(null))
   .then(Boolean, () => false);
 
+// The one line that leads the overview and today/: today's or the next session, linked to
+// it; a week this build does not have yet links to the plan instead and says when it opens.
 function nextLink(link, found, today, root) {
+  const plan = root + "#your-block";
   if (!found) {
     link.textContent = "Your block is done. Start another one?";
-    link.href = "#your-block";
+    link.href = plan;
     return;
   }
-  link.textContent = nextLine(found, today) + (found.item.title ? `: ${found.item.title}` : "");
-  link.href = root + found.item.path;
+  const { item } = found;
+  const state = weekState(item.week, today);
+  const opens = state === "later-today" ? " (opens later today)"
+    : state === "coming" ? " (opens " + longDay(item.week.release, false) + ")" : "";
+  link.textContent = nextLine(found, today) + opens;
+  link.href = item.week.built ? root + item.path : plan;
 }
 
 function overview(block, data, offline) {
@@ -170,13 +177,13 @@ function todayPage(line, data, plan) {
     line.append("No plan on this phone yet.");
   } else {
     const found = todayOrNext(schedule(plan, data), today);
-    if (found && found.today) {
+    if (found && found.today && found.item.week.built) {
       location.replace(root + found.item.path);
       return;
     }
     const link = element("a", "", {});
     nextLink(link, found, today, root);
-    line.append(found ? "No session today. " : "", link);
+    line.append(found && !found.today ? "No session today. " : "", link);
   }
   line.hidden = false;
 }
