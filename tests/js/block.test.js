@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { blockCalendar, foldLine } from "../../src/liftheavy/browser/js/blockics.js";
 import {
-  addDays, blockSessions, daysBetween, isDay, lastPast, localDay, longDay,
+  addDays, blockSessions, daysBetween, importPlan, isDay, lastPast, localDay, longDay,
   makePlan, moveFrom, newPlanId, nextLine, nextMonday, planWarnings, readPlan, schedule, todayOrNext,
   weekState, weekdayOf,
 } from "../../src/liftheavy/browser/js/block.js";
@@ -216,4 +216,16 @@ test("the calendar: all-day events on the session dates, stable UIDs, the plan's
   const again = blockCalendar(moved, schedule(moved, DATA), "https://example.org/rlh/", new Date());
   const uids = (t) => t.split("\r\n").filter((l) => l.startsWith("UID:"));
   assert.deepEqual(uids(again), uids(text));
+});
+
+test("a plan in an imported file is taken only where nothing is lost", () => {
+  const here = plan();
+  const moved = moveFrom(here, 2, "2027-01-13");
+  const other = makePlan({ id: "zzzzzzzz99999999", start: "2027-02-01", liftDays: [0, 3] });
+  assert.deepEqual(importPlan(null, moved), { plan: moved, outcome: "added" });
+  assert.deepEqual(importPlan(here, moved), { plan: moved, outcome: "updated" });
+  assert.deepEqual(importPlan(moved, here), { plan: moved, outcome: "same" }); // an older copy
+  assert.deepEqual(importPlan(here, other), { plan: here, outcome: "kept" });
+  assert.deepEqual(importPlan(here, undefined), { plan: here, outcome: "none" });
+  assert.deepEqual(importPlan(null, { ...moved, liftDays: [9, 9] }), { plan: null, outcome: "unreadable" });
 });

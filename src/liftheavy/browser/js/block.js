@@ -173,3 +173,17 @@ export function weekState(week, today) {
   if (week.built) return "open";
   return week.release <= today ? "later-today" : "coming";
 }
+
+/* A plan arriving with an imported log file (the log's JSON export carries the plan under
+   "block"), against this phone's. Nothing is ever lost: the file's plan is taken when this
+   phone has none, or when it is the same plan (same id) at a later revision; a different plan
+   here is kept. `outcome`: "none" (the file has no plan), "unreadable", "added", "updated",
+   "same" or "kept". */
+export function importPlan(local, incoming) {
+  if (incoming === undefined || incoming === null) return { plan: local, outcome: "none" };
+  const theirs = readPlan(incoming);
+  if (!theirs) return { plan: local, outcome: "unreadable" };
+  if (!local) return { plan: theirs, outcome: "added" };
+  if (theirs.id !== local.id) return { plan: local, outcome: "kept" };
+  return theirs.revision > local.revision ? { plan: theirs, outcome: "updated" } : { plan: local, outcome: "same" };
+}
