@@ -92,12 +92,12 @@ def test_loop_moves_through_every_position_and_back(exercise: Exercise) -> None:
         assert animation.get("repeatCount") == "indefinite"
         values = animation.get("values", "").split(";")
         times = [float(t) for t in animation.get("keyTimes", "").split(";")]
-        assert len(values) == len(times) == 2 * count + 1  # arrive and pause at each, then back
+        assert len(values) == len(times) == 3 * count + 1  # arrive, pause, halfway to the next; back
         assert values[0] == values[-1]
         assert times[0] == 0
         assert times[-1] == 1
         assert times == sorted(times)
-        assert len(animation.get("keySplines", "").split(";")) == 2 * count
+        assert len(animation.get("keySplines", "").split(";")) == 3 * count
     moving = {a.get("values") for a in root.findall(f".//{SVG}animate") if len(set(a.get("values", "").split(";"))) > 1}
     assert moving, f"{exercise.id}: nothing moves between its positions"
 

@@ -16,9 +16,9 @@ one. Coordinates are whole centimetres (y down, as in SVG), which keeps each fil
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from liftheavy.data.model import Exercise, Figure
+from liftheavy.data.model import JOINTS, Exercise, Figure, FigurePosition
 from liftheavy.figures.pose import HEAD_R, SUPPORT_HEIGHT, Point, contact, place
 
 FIGURE_DIR = "assets/figures"
@@ -81,6 +81,7 @@ class _Frame:
 @dataclass(frozen=True, slots=True)
 class _Layout:
     frames: tuple[_Frame, ...]
+    halfways: tuple[_Frame, ...]  # the figure halfway from each position to the next (last: to the first)
     supports: str
     box: tuple[int, int, int, int]  # viewBox of every position: x, y, width, height
     panels: tuple[tuple[int, int], ...]  # each position's own x and width, for the still
@@ -199,13 +200,36 @@ def _cable_column(figure: Figure, placed: list[dict[str, Point]]) -> int | None:
     return math.floor(min(x for points in placed for x, _ in points.values()) - 35)
 
 
+def _between(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else round((a + b) / 2)
+
+
+def _halfway(figure: Figure, a: FigurePosition, b: FigurePosition) -> dict[str, Point]:
+    """The figure halfway from `a` to `b`, by angle: a limb keeps its length as it swings
+    (SMIL alone would move each point in a straight line, shortening a swinging arm). It
+    stands halfway between where each position's own anchor would put it."""
+    limbs = {
+        side: replace(
+            getattr(a, side),
+            **{joint: _between(getattr(getattr(a, side), joint), getattr(getattr(b, side), joint)) for joint in JOINTS},
+        )
+        for side in ("near", "far")
+    }
+    mid = replace(a, trunk=round((a.trunk + b.trunk) / 2), neck=round((a.neck + b.neck) / 2), **limbs)
+    on_a = place(mid, figure.view, figure.hold)
+    on_b = place(replace(mid, rests=b.rests), figure.view, figure.hold)
+    return {name: ((x + on_b[name][0]) / 2, (y + on_b[name][1]) / 2) for name, (x, y) in on_a.items()}
+
+
 def _layout(figure: Figure) -> _Layout:
     placed = [place(position, figure.view, figure.hold) for position in figure.positions]
+    count = len(figure.positions)
+    halfways = [_halfway(figure, figure.positions[i], figure.positions[(i + 1) % count]) for i in range(count)]
     column = _cable_column(figure, placed)
     pulley = placed[0]["near-hand"][1]
     held = [next((part for part, support in p.rests if support == "partner"), None) for p in figure.positions]
     frames = []
-    for points, partner in zip(placed, held, strict=True):
+    for points, partner in zip([*placed, *halfways], held + held, strict=True):
         paths = {"trunk": _path([points["pelvis"], points["neck"]])}
         if column is not None:
             paths["cable"] = _path([(column, pulley), points["near-hand"]])
@@ -222,8 +246,8 @@ def _layout(figure: Figure) -> _Layout:
             paths[f"{side}-arm"] = _path([points[f"{side}-{joint}"] for joint in ("shoulder", "elbow", "hand")])
         frames.append(_Frame(paths, points["head"], _irons(figure, points)))
     supports, low, high = _supports(figure, placed)
-    xs = [x for points in placed for x, _ in points.values()] + [low, high]
-    ys = [y for points in placed for _, y in points.values()] + [0.0]
+    xs = [x for points in placed + halfways for x, _ in points.values()] + [low, high]
+    ys = [y for points in placed + halfways for _, y in points.values()] + [0.0]
     reach = {"barbell": 24, "trap-bar": 34, "kettlebell": 30, "dumbbell": 18}.get(figure.implement, 0)
     pad = 12 + reach
     left, right = math.floor(min(xs) - pad), math.ceil(max(xs) + pad)
@@ -241,7 +265,8 @@ def _layout(figure: Figure) -> _Layout:
             p_left -= (narrowest - (p_right - p_left)) // 2
             p_right = p_left + narrowest
         panels.append((p_left, p_right - p_left))
-    return _Layout(tuple(frames), supports, (left, -top, right - left, top - bottom), tuple(panels))
+    box = (left, -top, right - left, top - bottom)
+    return _Layout(tuple(frames[:count]), tuple(frames[count:]), supports, box, tuple(panels))
 
 
 def _timing(count: int) -> str:
@@ -249,20 +274,25 @@ def _timing(count: int) -> str:
     total = count * (HOLD_S + MOVE_S)
     times, t = ["0"], 0.0
     for step in range(count):
-        t += HOLD_S
-        times.append(f"{t / total:.3f}".rstrip("0"))
-        t += MOVE_S
-        times.append("1" if step == count - 1 else f"{t / total:.3f}".rstrip("0"))
-    splines = ";".join(["0 0 1 1;.45 0 .55 1"] * count)
+        for length in (HOLD_S, MOVE_S / 2, MOVE_S / 2):
+            t += length
+            times.append(f"{t / total:.3f}".rstrip("0"))
+        if step == count - 1:
+            times[-1] = "1"
+    # Pause (linear, nothing changes), then ease in to halfway and ease out of it: together an
+    # ease-in-out whose speed is continuous at the halfway frame.
+    splines = ";".join(["0 0 1 1;.42 0 1 1;0 0 .58 1"] * count)
     return (
         f'dur="{total:g}s" repeatCount="indefinite" calcMode="spline" '
         f'keyTimes="{";".join(times)}" keySplines="{splines}"'
     )
 
 
-def _held(values: list[str]) -> str:
-    """Each position's value twice (arrive, pause), then back to the first."""
-    return ";".join([value for value in values for _ in (0, 1)] + [values[0]])
+def _held(values: list[str], halfways: list[str]) -> str:
+    """Each position's value twice (arrive, pause), then halfway to the next; back to the first."""
+    return ";".join(
+        [v for value, half in zip(values, halfways, strict=True) for v in (value, value, half)] + [values[0]]
+    )
 
 
 def _svg(width: int, height: int, view_box: str, body: str) -> str:
@@ -281,33 +311,45 @@ def loop_svg(figure: Figure, layout: _Layout | None = None) -> str:
     parts = [f'<path d="M{x} 0H{x + w}" stroke="{PROP}" stroke-width="2"/>', layout.supports]
     for name in _ORDER:
         if name.endswith("iron"):
-            parts.append(_moving_irons(figure, layout.frames, name.split("-")[0], timing))
+            parts.append(_moving_irons(figure, layout, name.split("-")[0], timing))
             continue
         if name not in first.paths:
             continue
         colour, width = _STROKE[name]
-        values = _held([frame.paths[name] for frame in layout.frames])
+        values = _held([frame.paths[name] for frame in layout.frames], [half.paths[name] for half in layout.halfways])
         parts.append(
             f'<path d="{first.paths[name]}" stroke="{colour}" stroke-width="{width}">'
             f'<animate attributeName="d" values="{values}" {timing}/></path>'
         )
-    heads = [frame.head for frame in layout.frames]
+    heads, halves = [frame.head for frame in layout.frames], [half.head for half in layout.halfways]
+    cx = _held([_n(hx) for hx, _ in heads], [_n(hx) for hx, _ in halves])
+    cy = _held([_n(-hy) for _, hy in heads], [_n(-hy) for _, hy in halves])
     parts.append(
         f'<circle cx="{_n(heads[0][0])}" cy="{_n(-heads[0][1])}" r="{HEAD_R}" fill="{NEAR}">'
-        f'<animate attributeName="cx" values="{_held([_n(hx) for hx, _ in heads])}" {timing}/>'
-        f'<animate attributeName="cy" values="{_held([_n(-hy) for _, hy in heads])}" {timing}/></circle>'
+        f'<animate attributeName="cx" values="{cx}" {timing}/>'
+        f'<animate attributeName="cy" values="{cy}" {timing}/></circle>'
     )
     return _svg(w, h, f"{x} {y} {w} {h}", "".join(parts))
 
 
-def _moving_irons(figure: Figure, frames: tuple[_Frame, ...], side: str, timing: str) -> str:
-    tracks = [[iron for iron in frame.irons if iron.side == side] for frame in frames]
+def _unwrapped(turns: list[float]) -> list[float]:
+    """Angles made continuous (no 179 → -179 jump), so an implement turns the short way."""
+    out = [turns[0]]
+    for turn in turns[1:]:
+        out.append(turn + 360.0 * round((out[-1] - turn) / 360.0))
+    return out
+
+
+def _moving_irons(figure: Figure, layout: _Layout, side: str, timing: str) -> str:
+    tracks = [[iron for iron in frame.irons if iron.side == side] for frame in layout.frames]
+    halves = [[iron for iron in frame.irons if iron.side == side] for frame in layout.halfways]
     shape = _iron_shape(figure, IRON if side == "near" else IRON_FAR)
     out = []
     for index in range(len(tracks[0])):
-        irons = [track[index] for track in tracks]
-        moves = _held([f"{_n(iron.x)} {_n(-iron.y)}" for iron in irons])
-        turns = _held([_n(iron.turn) for iron in irons])
+        irons, mids = [track[index] for track in tracks], [half[index] for half in halves]
+        moves = _held([f"{_n(i.x)} {_n(-i.y)}" for i in irons], [f"{_n(i.x)} {_n(-i.y)}" for i in mids])
+        sequence = _unwrapped([turn for i, m in zip(irons, mids, strict=True) for turn in (i.turn, i.turn, m.turn)])
+        turns = ";".join([*map(_n, sequence), _n(sequence[0])])
         first = irons[0]
         turning = (
             f'<animateTransform attributeName="transform" type="rotate" values="{turns}" additive="sum" {timing}/>'
