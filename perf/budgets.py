@@ -28,7 +28,7 @@ class Budgets:
     build_real_peak_rss_mb_max: float
     build_real_cpu_ratio_max: float
     build_synthetic_peak_rss_mb_max: float
-    generation_per_page_growth_max: float
+    generation_growth_max: float  # data → pages time per KB of data, 52 weeks / 4
 
 
 def load_budgets(path: Path = BUDGETS_FILE) -> Budgets:
@@ -54,5 +54,5 @@ def load_budgets(path: Path = BUDGETS_FILE) -> Budgets:
         build_real_peak_rss_mb_max=build["real_peak_rss_mb_max"],
         build_real_cpu_ratio_max=build["real_cpu_ratio_max"],
         build_synthetic_peak_rss_mb_max=build["synthetic_peak_rss_mb_max"],
-        generation_per_page_growth_max=build["generation_per_page_growth_max"],
+        generation_growth_max=build["generation_growth_max"],
     )

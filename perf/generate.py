@@ -38,6 +38,11 @@ except ModuleNotFoundError:  # a commit from before the package move (hooks/lift
 _COPIED_WITH_DOCS = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # images the Markdown may show
 
 
+def data_bytes(project: Path) -> int:
+    """The size of the program's YAML: what loading and rendering grow with."""
+    return sum(path.stat().st_size for path in (project / "data").rglob("*.yaml"))
+
+
 def time_generation(project: Path, release: Release, repeat: int) -> dict[str, object]:
     """Process time of loading and of rendering, `repeat` times each, and what they produced."""
     load_s, render_s = [], []
@@ -52,6 +57,7 @@ def time_generation(project: Path, release: Release, repeat: int) -> dict[str, o
         "weeks": len(program.weeks),
         "exercises": len(program.exercises),
         "generated_pages": len(pages),
+        "data_bytes": data_bytes(project),
         "load_s": load_s,
         "render_s": render_s,
     }
