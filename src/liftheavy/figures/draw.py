@@ -221,7 +221,9 @@ def _halfway(figure: Figure, a: FigurePosition, b: FigurePosition) -> dict[str, 
     return {name: ((x + on_b[name][0]) / 2, (y + on_b[name][1]) / 2) for name, (x, y) in on_a.items()}
 
 
-def _layout(figure: Figure) -> _Layout:
+def _layout(figure: Figure, *, drawing: bool = True) -> _Layout:
+    """Every frame's strokes, the supports, and the boxes; `drawing=False` gives the boxes
+    only (what a page needs for width and height, once per card)."""
     placed = [place(position, figure.view, figure.hold) for position in figure.positions]
     count = len(figure.positions)
     halfways = [_halfway(figure, figure.positions[i], figure.positions[(i + 1) % count]) for i in range(count)]
@@ -230,13 +232,18 @@ def _layout(figure: Figure) -> _Layout:
     held = [next((part for part, support in p.rests if support == "partner"), None) for p in figure.positions]
     frames = []
     for points, partner in zip([*placed, *halfways], held + held, strict=True):
+        if any(held):
+            x, y = points[partner or "near-heel"]
+            points["partner"] = (x - 32, y + 30)  # the partner's forearm reaches this far back
+        if not drawing:
+            frames.append(_Frame({}, points["head"], ()))
+            continue
         paths = {"trunk": _path([points["pelvis"], points["neck"]])}
         if column is not None:
             paths["cable"] = _path([(column, pulley), points["near-hand"]])
         if any(held):
             # The partner's forearms, from behind and above, pressing the heels down.
             x, y = points[partner or "near-heel"]
-            points["partner"] = (x - 32, y + 30)
             paths["partner"] = _path([points["partner"], (x - 4, y + 6)])
         for side in ("near", "far"):
             # The far leg is drawn 4 cm behind, so two legs in one pose still read as two.
@@ -414,7 +421,7 @@ def figure_box(exercise: Exercise) -> FigureBox | None:
     figure = exercise.figure
     if figure is None:
         return None
-    layout = _layout(figure)
+    layout = _layout(figure, drawing=False)
     _, _, w, h = layout.box
     return FigureBox(
         loop=f"{FIGURE_DIR}/{exercise.id}.svg",
