@@ -323,7 +323,7 @@ def test_before_run_switch_shows_only_the_high_mileage_version(phone, served_sit
     phone.goto(served_site + "week-2/")
     session_cards = phone.locator("[data-lh-session='a'], [data-lh-session='b']")
     short_cards = phone.locator("[data-lh-session='high-mileage']")
-    phone.get_by_label("Before-run only").check()
+    phone.get_by_label("High-mileage version only").check()
     assert phone.locator("#session-a").is_hidden()
     assert phone.locator("#session-b").is_hidden()
     assert all(not card.is_visible() for card in session_cards.all())

@@ -82,7 +82,7 @@ def test_loading_kinds_follow_the_implement() -> None:
 
 def test_set_label_reads_like_a_sentence() -> None:
     week_3 = PROGRAM.weeks[2]
-    squat, push_up, _ = week_3.sessions[0].blocks[1].prescriptions
+    squat, push_up, _ = week_3.sessions[0].blocks[0].prescriptions
     assert set_label(squat, 2) == "Barbell back squat, set 2 of 4: 5 reps at 80% 1RM"
     assert set_label(push_up, 4) == "Push-up, set 4 of 4: 8 reps"
     row = week_3.sessions[1].blocks[0].prescriptions[1]

@@ -41,7 +41,7 @@ def test_generated_page_matches_golden(src_uri: str) -> None:
 
 
 def test_markers_match_golden() -> None:
-    page = "Intro\n\n<!-- liftheavy:schedule -->\n\n<!-- liftheavy:equipment -->\n\n<!-- liftheavy:sources -->\n\n<!-- liftheavy:progression -->\n"
+    page = "Intro\n\n<!-- liftheavy:schedule -->\n\n<!-- liftheavy:equipment -->\n\n<!-- liftheavy:sources -->\n\n<!-- liftheavy:progression -->\n\n<!-- liftheavy:effort-chart -->\n"
     _check_golden("markers.md", expand_markers(page, PROGRAM, "index.md", RELEASE))
     _check_golden("markers-preview.md", expand_markers(page, PROGRAM, "index.md", PREVIEW))
 

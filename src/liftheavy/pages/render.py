@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from liftheavy.cache import TEMPLATE_BYTECODE
+from liftheavy.data import effort
 from liftheavy.data.model import PATTERNS, Exercise, Prescription, Program, Session, Week
 from liftheavy.data.release import Release, long_date
 from liftheavy.figures.draw import figure_box
@@ -256,6 +257,11 @@ def render_progression(program: Program, page: str, release: Release) -> str:
     return _render("progression.html.j2", program=program)
 
 
+def render_effort_chart(program: Program, page: str, release: Release) -> str:
+    """The %1RM-by-reps-to-failure chart the loads follow, from `effort.CHART` (4-12 reps)."""
+    return _render("effort-chart.html.j2", chart=effort.CHART, rows=range(4, effort.CHART_MAX_REPS + 1))
+
+
 def render_follow(program: Program, page: str, release: Release) -> str:
     """How to hear about each week: the release-dates calendar and the feed."""
     return _render("follow.html.j2", program=program, page=page)
@@ -286,6 +292,7 @@ MARKERS = {
     "<!-- liftheavy:block-next -->": render_block_next,
     "<!-- liftheavy:block -->": render_block,
     "<!-- liftheavy:today -->": render_today,
+    "<!-- liftheavy:effort-chart -->": render_effort_chart,
 }
 
 
