@@ -283,6 +283,7 @@ def _dose_summary(prescription: Prescription) -> str:
 
 def _compare_prescription(changes: _Changes, where: tuple[str, ...], old: Prescription, new: Prescription) -> None:
     changes.field(where, "sets", old.sets, new.sets)
+    _compare_lists(changes, where, "keeps the card anchors of", old.former_ids, new.former_ids)
     if old.reps is not None and new.reps is not None:
         changes.field(where, "reps", old.reps, new.reps)
     else:
