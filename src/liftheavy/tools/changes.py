@@ -293,7 +293,6 @@ def _compare_prescription(changes: _Changes, where: tuple[str, ...], old: Prescr
     changes.field(where, "%1RM", old.load.percent_1rm, new.load.percent_1rm)
     changes.field(where, "RIR", old.load.rir, new.load.rir)
     changes.field(where, "seconds in reserve", old.load.reserve_s, new.load.reserve_s)
-    changes.text(where, "old card addresses kept", old.former_ids, new.former_ids)
     changes.text(where, "load note", old.load.note, new.load.note)
     changes.field(where, "rest", old.rest_s, new.rest_s, _seconds)
     changes.field(where, "tempo", old.tempo, new.tempo)
