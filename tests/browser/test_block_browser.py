@@ -271,3 +271,24 @@ def test_a_damaged_stored_plan_is_kept_aside_not_lost(phone, served_site: str) -
     assert phone.locator("[data-lh-next-link]").inner_text().startswith("Today: week 2, session A")
     assert phone.evaluate("JSON.parse(localStorage.getItem('lh-block-unreadable'))") == damaged
     assert phone.evaluate("JSON.parse(localStorage.getItem('lh-block')).liftDays") == [1, 4]
+
+
+def test_a_new_block_after_the_last_session_gets_new_calendar_events(phone, served_site: str) -> None:
+    _set_clock(phone, at("2027-01-04", 9))
+    phone.goto(served_site)
+    _start_block(phone, "2027-01-04", ("Tuesday", "Friday"))
+    stored = "JSON.parse(localStorage.getItem('lh-block'))"
+    first = phone.evaluate(stored)
+    phone.get_by_role("button", name="Change my plan").click()
+    phone.get_by_role("button", name="Start my block").click()  # the same block, changed
+    assert phone.evaluate(stored)["id"] == first["id"]
+    assert phone.evaluate(stored)["revision"] == 1
+    phone.clock.set_fixed_time(at("2027-02-01", 9))  # after Friday 29 January, the last session
+    phone.reload()
+    assert phone.locator("[data-lh-next-link]").inner_text() == "Your block is done. Start another one?"
+    phone.get_by_role("button", name="Change my plan").click()
+    phone.locator("[data-lh-plan-form] [name=start]").fill("2027-02-08")
+    phone.get_by_role("button", name="Start my block").click()
+    again = phone.evaluate(stored)
+    assert again["id"] != first["id"]
+    assert (again["revision"], again["start"]) == (0, "2027-02-08")

@@ -135,9 +135,12 @@ function overview(block, data, offline) {
     problem.textContent = "";
     const longRun = form.elements.long.value === "" ? null : +form.elements.long.value;
     const mode = $('[name="mode"]:checked', form).value;
-    const next = makePlan({ id: plan ? plan.id : newPlanId(), start, liftDays, longRun, keyDays, mode });
-    // A changed plan keeps its id and counts on, so a calendar downloaded again updates.
-    if (plan) next.revision = plan.revision + 1;
+    // A changed plan keeps its id and counts on, so a calendar downloaded again updates its
+    // events; a block that is over gets a new one, so the next block's events are new ones
+    // and the finished block stays in the calendar as it was.
+    const goingOn = plan && todayOrNext(schedule(plan, data), localDay());
+    const next = makePlan({ id: goingOn ? plan.id : newPlanId(), start, liftDays, longRun, keyDays, mode });
+    if (goingOn) next.revision = plan.revision + 1;
     keep(next);
     $("[data-lh-plan-status]", view).focus();
   });
