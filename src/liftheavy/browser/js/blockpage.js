@@ -38,6 +38,7 @@ function nextLink(link, found, today, root) {
 
 function overview(block, data, offline) {
   let offlineReady = false;
+  let editing = false; // the form is open over a plan: a late refresh must not close it
   const form = $("[data-lh-plan-form]", block);
   const view = $("[data-lh-plan-view]", block);
   const problem = $("[data-lh-plan-problem]", block);
@@ -72,8 +73,8 @@ function overview(block, data, offline) {
 
   function show() {
     const today = localDay();
-    view.hidden = !plan;
-    form.hidden = !!plan;
+    view.hidden = !plan || editing;
+    form.hidden = !!plan && !editing;
     $("[data-lh-plan-cancel]", form).hidden = !plan;
     if (!plan) {
       if (link) { link.textContent = "Start your block: your start date, your lift days"; link.href = "#your-block"; }
@@ -141,16 +142,20 @@ function overview(block, data, offline) {
     const goingOn = plan && todayOrNext(schedule(plan, data), localDay());
     const next = makePlan({ id: goingOn ? plan.id : newPlanId(), start, liftDays, longRun, keyDays, mode });
     if (goingOn) next.revision = plan.revision + 1;
+    editing = false;
     keep(next);
     $("[data-lh-plan-status]", view).focus();
   });
   on($("[data-lh-plan-edit]", view), "click", () => {
     fillForm();
-    view.hidden = true;
-    form.hidden = false;
+    editing = true;
+    show();
     form.elements.start.focus();
   });
-  on($("[data-lh-plan-cancel]", form), "click", show);
+  on($("[data-lh-plan-cancel]", form), "click", () => {
+    editing = false;
+    show();
+  });
   on($("[data-lh-plan-share]", view), "click", () => {
     navigator.share({ files: [shareFile], title: "Runners Lift Heavy: my block" }).catch(() => {});
   });
