@@ -13,18 +13,16 @@ The built site is made once per test session by the same command `make build` ru
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from liftheavy.tools.localserver import serve_site
 from support.renames import rename_and_move
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,23 +119,9 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # keep test output readable
-        pass
-
-
-@contextlib.contextmanager
-def serve_directory(directory: Path) -> Iterator[str]:
+def serve_directory(directory: Path) -> contextlib.AbstractContextManager[str]:
     """A built site on a local web server; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_site(directory)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ALL_RELEASED, PHONE, QuietHandler, copy_project
+from conftest import ALL_RELEASED, PHONE, copy_project, serve_directory
 from liftheavy.data import yamlnodes
 from liftheavy.data.errors import DataError
 from liftheavy.data.loader import load_program
@@ -65,7 +65,9 @@ def poison_data(project: Path) -> list[str]:
     files += [("week", path) for path in sorted((project / "data/weeks").glob("*.yaml"))]
     for kind, path in files:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(_poison(data, kind, payloads, planted), allow_unicode=True), encoding="utf-8")
+        # Keep key order: a figure's first `rests:` entry anchors the drawing.
+        poisoned = _poison(data, kind, payloads, planted)
+        path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return planted
 
 
@@ -154,21 +156,19 @@ def test_no_payload_is_active_in_any_built_file(poisoned_site: Path) -> None:
 
 @pytest.mark.browser
 def test_opening_every_poisoned_page_runs_nothing(browser, poisoned_site: Path) -> None:
-    import functools
-    import http.server
-    import threading
-
     from test_browser import CSP_LISTENER
 
-    handler = functools.partial(QuietHandler, directory=str(poisoned_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with serve_directory(poisoned_site) as base:
+        assert _what_ran(browser, poisoned_site, base, CSP_LISTENER) == []
+
+
+def _what_ran(browser, poisoned_site: Path, base: str, csp_listener: str) -> list[str]:
+    """Dialogs and policy violations while every page is opened, hovered and searched."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     events: list[str] = []
     page.on("dialog", lambda dialog: (events.append(f"dialog {dialog.message}"), dialog.dismiss()))
-    page.add_init_script(CSP_LISTENER)
+    page.add_init_script(csp_listener)
     try:
         for path in sorted(poisoned_site.rglob("index.html")):
             url = base + path.parent.relative_to(poisoned_site).as_posix().removeprefix(".") + "/"
@@ -181,5 +181,4 @@ def test_opening_every_poisoned_page_runs_nothing(browser, poisoned_site: Path) 
         events += [f"search: csp {v}" for v in page.evaluate("window.__cspViolations")]
     finally:
         context.close()
-        server.shutdown()
-    assert events == []
+    return events

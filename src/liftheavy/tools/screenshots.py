@@ -16,16 +16,14 @@ and service workers are off, so each screenshot shows exactly that build.
 
 from __future__ import annotations
 
-import functools
-import http.server
+import contextlib
 import re
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from liftheavy.tools.localserver import serve_site
 
 BASE_PATH = "/runners-lift-heavy/"  # production's (site_url), as the 404 page's links assume
 CHROMIUM = "/usr/bin/chromium"
@@ -68,28 +66,9 @@ def changed_pages(base: Path, head: Path) -> list[Change]:
     ]
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def translate_path(self, path: str) -> str:
-        request = urlsplit(path).path
-        if not request.startswith(BASE_PATH):
-            return str(Path(self.directory) / "no such file")
-        return super().translate_path("/" + request.removeprefix(BASE_PATH))
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
+def serve(site: Path) -> contextlib.AbstractContextManager[str]:
     """The site on 127.0.0.1 under BASE_PATH; yields its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_site(site, BASE_PATH)
 
 
 def take(site: Path, changes: list[Change], folder: Path, *, side: str) -> None:
