@@ -41,22 +41,10 @@ from pathlib import Path
 from typing import Any
 
 from liftheavy.data import anatomy, limits
+from liftheavy.data import model as vocabulary  # the loader's controlled vocabularies
 from liftheavy.data.errors import DataError, Problem
 from liftheavy.data.loader import load_program
-from liftheavy.data.model import (
-    BODY_PARTS,
-    EQUIPMENT,
-    FIGURE_IMPLEMENTS,
-    FIGURE_VIEWS,
-    HOLDS,
-    HOLDS_FIXING_HANDS,
-    IMPLEMENTS,
-    JOINTS,
-    MUSCLES,
-    PATTERNS,
-    SUPPORTS,
-    Exercise,
-)
+from liftheavy.data.model import Exercise
 
 Schema = dict[str, Any]
 
@@ -291,15 +279,15 @@ def exercise() -> Schema:
                 "goblet-squat",
             ),
             "name": text("The name shown on the page.", "Goblet squat", max_length=limits.TITLE),
-            "pattern": choice("The movement pattern.", PATTERNS, "squat"),
-            "implement": choice("How the exercise is loaded.", IMPLEMENTS, "kettlebell"),
+            "pattern": choice("The movement pattern.", vocabulary.PATTERNS, "squat"),
+            "implement": choice("How the exercise is loaded.", vocabulary.IMPLEMENTS, "kettlebell"),
             "equipment": listing(
                 "Everything needed to do it.",
-                choice("One piece of equipment.", EQUIPMENT, "kettlebell"),
+                choice("One piece of equipment.", vocabulary.EQUIPMENT, "kettlebell"),
                 limits.ANY,
             ),
             "muscles": listing(
-                "The main muscles it works.", choice("One muscle group.", MUSCLES, "glutes"), limits.ANY
+                "The main muscles it works.", choice("One muscle group.", vocabulary.MUSCLES, "glutes"), limits.ANY
             ),
             "cues": texts(
                 "Short 'do this' sentences, the two most important first: a week shows those two "
@@ -336,7 +324,7 @@ def exercise() -> Schema:
 
 def limbs(view: str, *, arms: bool) -> Schema:
     table = anatomy.VIEWS[view]
-    joints = JOINTS if arms else ("hip", "knee", "ankle")
+    joints = vocabulary.JOINTS if arms else ("hip", "knee", "ankle")
     return mapping(
         f"One side's joint angles in whole degrees ({view} view)."
         + ("" if arms else " The hold fixes the hands, so the arms follow the grip: no shoulder or elbow."),
@@ -364,8 +352,8 @@ def figure_position(view: str, *, arms: bool) -> Schema:
                 ),
                 "type": "object",
                 "minProperties": 1,
-                "propertyNames": {"enum": list(BODY_PARTS)},
-                "additionalProperties": {"enum": list(SUPPORTS)},
+                "propertyNames": {"enum": list(vocabulary.BODY_PARTS)},
+                "additionalProperties": {"enum": list(vocabulary.SUPPORTS)},
                 "examples": [{"near-foot": "floor", "far-foot": "floor"}],
             },
             "trunk": whole(anatomy.TRUNK.means[0].upper() + anatomy.TRUNK.means[1:] + ".", anatomy.TRUNK.range),
@@ -380,9 +368,9 @@ def figure() -> Schema:
     """A figure's positions depend on its view (ranges) and hold (arm angles or none), so
     the schema spells out each combination and picks one with if/then."""
     variants = []
-    for view in FIGURE_VIEWS:
+    for view in vocabulary.FIGURE_VIEWS:
         for arms in (True, False):
-            holds = [hold for hold in HOLDS if (hold not in HOLDS_FIXING_HANDS) == arms]
+            holds = [hold for hold in vocabulary.HOLDS if (hold not in vocabulary.HOLDS_FIXING_HANDS) == arms]
             positions = listing(
                 "Two or three key positions, in order (the drawing loops through them).",
                 figure_position(view, arms=arms),
@@ -397,9 +385,13 @@ def figure() -> Schema:
     schema = mapping(
         "The exercise drawn as a figure, from its key positions (see data/README.md).",
         {
-            "view": choice("Seen from the side, or from the front for moves to the side.", FIGURE_VIEWS, "side"),
-            "implement": choice("What is drawn in the hands or on the body.", FIGURE_IMPLEMENTS, "kettlebell"),
-            "hold": choice("Where the implement is held.", HOLDS, "chest"),
+            "view": choice(
+                "Seen from the side, or from the front for moves to the side.", vocabulary.FIGURE_VIEWS, "side"
+            ),
+            "implement": choice(
+                "What is drawn in the hands or on the body.", vocabulary.FIGURE_IMPLEMENTS, "kettlebell"
+            ),
+            "hold": choice("Where the implement is held.", vocabulary.HOLDS, "chest"),
             "positions": {
                 "description": "Two or three key positions, in order (the drawing loops through them).",
                 "type": "array",
