@@ -1,10 +1,10 @@
 """MkDocs hook: serve our own JavaScript and CSS minified (the budget in perf/budgets.toml).
 
 Thin glue around `liftheavy.browser.bundle` and `liftheavy.browser.minifier` (no MkDocs
-imports there). on_files adds the gym script, its ES modules joined into one file at the URL
-mkdocs.yml lists under `extra_javascript`. on_post_build minifies, in the built site, the
-files listed under `extra_css` and `extra_javascript` (ours: Material's own assets are
-minified already), before `hooks/offline.py` hashes every file for the service worker.
+imports there). on_files adds our page scripts, each joined from its ES modules into one
+file (overrides/partials/liftheavy/body-end.html links the one a page needs). on_post_build
+minifies, in the built site, those scripts and the files listed under `extra_css` (ours:
+Material's own assets are minified already), before `hooks/offline.py` hashes every file for the service worker.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
-from liftheavy.browser.bundle import GYM_SCRIPT, BundleError, gym_script
+from liftheavy.browser.bundle import SCRIPTS, BundleError, page_scripts
 from liftheavy.browser.minifier import minify_site_files
 
 if TYPE_CHECKING:
@@ -29,15 +29,16 @@ log = logging.getLogger("mkdocs.plugins.liftheavy.minify")
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     try:
-        script = gym_script()
+        scripts = page_scripts()
     except BundleError as error:
-        raise PluginError(f"The gym script cannot be built: {error}") from None
-    files.append(File.generated(config, GYM_SCRIPT, content=script))
+        raise PluginError(f"Our page scripts cannot be built: {error}") from None
+    for url, script in scripts.items():
+        files.append(File.generated(config, url, content=script))
     return files
 
 
 @event_priority(-50)  # late, but before hooks/offline.py (-100) hashes the files
 def on_post_build(*, config: MkDocsConfig) -> None:
-    paths = [str(path) for path in config.extra_css] + [str(script) for script in config.extra_javascript]
+    paths = [str(path) for path in config.extra_css] + [*SCRIPTS]
     changed = minify_site_files(Path(config.site_dir), paths)
     log.info("Minified %d of our own scripts and stylesheets", len(changed))

@@ -76,6 +76,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         # Material writes meta title and description unescaped (even inside attributes).
         page.meta.setdefault("title", str(escape(generated.title)))
         page.meta.setdefault("description", str(escape(generated.description)))
+        # Week pages link the gym script (overrides/partials/liftheavy/body-end.html).
+        if any(page.file.src_uri == f"{week.slug}.md" for week in build.publication.published.weeks):
+            page.meta.setdefault("lh_script", "gym")
         return markdown
     release = build.publication.release
     return expand_markers(markdown, build.publication.program, page.file.src_uri, release)

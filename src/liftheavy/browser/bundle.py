@@ -5,7 +5,7 @@ with `node --test tests/js`). One file costs one request where native modules wo
 one per module (the first-load request budget in perf/budgets.toml), so `bundle` orders the
 modules by their imports, drops the `import` lines and the `export` keywords, and wraps the
 lot in one strict IIFE; the build's minifier then shrinks it like our other assets. The MkDocs
-glue (`hooks/minify.py`) serves the result at assets/javascripts/liftheavy-gym.js.
+glue (`hooks/minify.py`) serves one such script per kind of page (`SCRIPTS`).
 
 Only the module syntax the sources use is accepted, so nothing is silently mistranslated:
 `import { a, b } from "./x.js";` on one line, and `export` before a top-level `function`,
@@ -124,12 +124,21 @@ def bundle(entry: Path) -> str:
     return '(() => {\n"use strict";\n' + "\n\n".join(parts) + "\n})();\n"
 
 
-# The served gym script: its URL in the site (listed under extra_javascript in mkdocs.yml,
-# precached by the service worker) and the entry module it is built from.
-GYM_SCRIPT = "assets/javascripts/liftheavy-gym.js"
+# The served scripts: each page links one (overrides/partials/liftheavy/body-end.html, by
+# the page's `lh_script`), so a page pays only for its own tools. URL in the site -> entry.
 GYM_MODULES = Path(__file__).parent / "js"
+GYM_SCRIPT = "assets/javascripts/liftheavy-gym.js"  # week pages: the gym layer and the log on cards
+SCRIPTS = {
+    GYM_SCRIPT: "main.js",
+    "assets/javascripts/liftheavy-site.js": "site.js",  # every other page: offline only
+}
 
 
 def gym_script() -> str:
     """The gym script as one file, before minifying: `js/main.js` and what it imports."""
-    return bundle(GYM_MODULES / "main.js")
+    return bundle(GYM_MODULES / SCRIPTS[GYM_SCRIPT])
+
+
+def page_scripts() -> dict[str, str]:
+    """Every served script (URL in the site -> its text before minifying)."""
+    return {url: bundle(GYM_MODULES / entry) for url, entry in SCRIPTS.items()}

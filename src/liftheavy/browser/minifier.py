@@ -2,7 +2,7 @@
 while the sources in docs/assets/ keep their comments.
 
 `hooks/minify.py` calls `minify_site_files` on the built site with the files listed under
-`extra_css` and `extra_javascript` in mkdocs.yml; `offline.py` minifies the service worker
+`extra_css` in mkdocs.yml and our page scripts; `offline.py` minifies the service worker
 it writes. rJSmin and rCSSmin only remove comments and whitespace, so behaviour is unchanged.
 """
 
