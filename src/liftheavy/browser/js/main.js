@@ -62,7 +62,8 @@ function gymPage(gym) {
   });
 
   registerServiceWorker().then(() => {
-    $("[data-lh-offline]", gym).textContent = "This site now works offline on this phone.";
+    // The sentence is in the page from the start, invisible, so showing it moves nothing.
+    $("[data-lh-offline]", gym).classList.remove("lh-offline-pending");
   }, () => {});
 }
 
