@@ -19,6 +19,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,6 +130,19 @@ def served_site(site: Path) -> Iterator[str]:
     """The built site on a local web server; yields its base URL."""
     with serve_directory(site) as url:
         yield url
+
+
+@contextlib.contextmanager
+def phone_page(browser: Any, **options: Any) -> Iterator[Any]:
+    """A fresh phone (empty storage, 360×740) that fails the test on any console or page error."""
+    context = browser.new_context(viewport=PHONE, **options)
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    assert page.errors == []
+    context.close()
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PHONE, build_site, serve_directory
+from conftest import build_site, phone_page, serve_directory
 
 pytestmark = pytest.mark.browser
 ZONE = "America/Los_Angeles"
@@ -32,14 +32,8 @@ def at(day: str, hour: int) -> dt.datetime:
 
 @pytest.fixture
 def phone(browser) -> Iterator[object]:
-    context = browser.new_context(viewport=PHONE, timezone_id=ZONE, accept_downloads=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    assert page.errors == []
-    context.close()
+    with phone_page(browser, timezone_id=ZONE, accept_downloads=True) as page:
+        yield page
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from conftest import NEXT_DEPLOY_TITLE, PHONE, ROOT, build_site, copy_project, serve_directory
+from conftest import NEXT_DEPLOY_TITLE, PHONE, ROOT, build_site, copy_project, phone_page, serve_directory
 from liftheavy.data.loader import load_program
 from support.gymloads import BELLS_KG, BELLS_LB, KG_PER_LB, barbell_text, nearest_bell
 from support.swapserver import SwappableSite
@@ -30,15 +30,9 @@ MAIN_LIFT = next(p for b in WEEK_1.sessions[0].blocks for p in b.prescriptions i
 
 @pytest.fixture
 def phone(browser) -> Iterator[object]:
-    """A fresh phone (empty storage) that records console errors."""
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    assert page.errors == []
-    context.close()
+    """A fresh phone (empty storage) that fails the test on a console error."""
+    with phone_page(browser, device_scale_factor=1) as page:
+        yield page
 
 
 def _ticks(page, card: str) -> list[bool]:
