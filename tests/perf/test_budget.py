@@ -8,13 +8,13 @@ registers. Each is compressed on its own, as a server sends it.
 
 from __future__ import annotations
 
-import gzip
 import re
 from pathlib import Path
 
 import material
 
 from perf.budgets import load_budgets
+from perf.serve import gzip_size
 
 BUDGET_BYTES = load_budgets().own_code_gzip_max_bytes
 MATERIAL_FILES = Path(material.__file__).parent / "templates"
@@ -33,10 +33,6 @@ def _ours(site: Path, page: Path) -> list[Path]:
     return [*files, site / "sw.js"]
 
 
-def _gzip(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
-
-
 def test_our_javascript_and_css_on_every_page_fit_the_budget(site: Path) -> None:
     site = site.resolve()
     week = _ours(site, site / "week-1/index.html")
@@ -44,7 +40,7 @@ def test_our_javascript_and_css_on_every_page_fit_the_budget(site: Path) -> None
     assert {"sw.js", "assets/javascripts/liftheavy-gym.js", "assets/stylesheets/liftheavy-gym.css"} <= names
     over = {}
     for page in sorted(site.rglob("*.html")):
-        sizes = {path.relative_to(site).as_posix(): _gzip(path) for path in _ours(site, page)}
+        sizes = {path.relative_to(site).as_posix(): gzip_size(path) for path in _ours(site, page)}
         if sum(sizes.values()) > BUDGET_BYTES:
             over[page.relative_to(site).as_posix()] = sizes
     assert over == {}, f"over {BUDGET_BYTES} B gzipped: {over}"
