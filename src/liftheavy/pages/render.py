@@ -140,19 +140,11 @@ def render_template(template: str, **context: object) -> str:
 
 _render = render_template
 _ENV.filters.update(inline=render_inline, md=markdown_text, duration=duration, amount=amount, long_date=long_date)
-_ENV.globals.update(
-    url=relative_url,
-    file_url=relative_file_url,
-    heading_id=heading_id,
-    former_anchors=former_anchors,
-    library_page=library_page,
-    EXERCISES_PAGE=EXERCISES_PAGE,
-    FEED_FILE=FEED_FILE,
-    ATOM_FILE=ATOM_FILE,
-    CALENDAR_FILE=CALENDAR_FILE,
-)
-_ENV.globals.update(figure_box=figure_box)
-_ENV.globals.update(tick_key=tick_key, loading=loading, set_label=set_label, main_lifts=main_lifts)
+# The templates' helpers go by their own names; the addresses and file names are constants.
+_ENV.globals.update({helper.__name__: helper for helper in (heading_id, former_anchors, library_page, figure_box)})
+_ENV.globals.update({"url": relative_url, "file_url": relative_file_url, "EXERCISES_PAGE": EXERCISES_PAGE})
+_ENV.globals.update({"FEED_FILE": FEED_FILE, "ATOM_FILE": ATOM_FILE, "CALENDAR_FILE": CALENDAR_FILE})
+_ENV.globals.update({helper.__name__: helper for helper in (tick_key, loading, set_label, main_lifts)})
 
 
 def block_data(program: Program, release: Release) -> dict[str, object]:
