@@ -1,5 +1,5 @@
 """Fixes to Material's HTML (`liftheavy.browser.themefixes`, hooks/theme_fixes.py): the search
-dialog's accessible name, deferred end-of-body scripts, search on demand and stripped
+dialog's accessible name, the start palette on <body>, deferred end-of-body scripts, search on demand and stripped
 indentation; on the built site, and a strict build that fails when Material's markup no
 longer matches. (tests/browser/test_browser.py opens search for real.)"""
 
@@ -17,6 +17,7 @@ from liftheavy.browser.themefixes import (
     lazy_search_script,
     missing_fixes,
     search_on_demand,
+    ship_start_palette,
     strip_indentation,
 )
 
@@ -48,6 +49,42 @@ def test_changed_search_markup_is_reported_not_ignored() -> None:
     assert label_search_dialog(changed) == changed
     assert missing_fixes(changed) != []
     assert missing_fixes("<p>No search on this page</p>") == []
+
+PALETTE = (
+    '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">\n'
+    '<form class="md-header__option" data-md-component="palette">\n'
+    '<input class="md-option" data-md-color-media="(prefers-color-scheme)" data-md-color-scheme="default" '
+    'data-md-color-primary="indigo" data-md-color-accent="indigo" aria-label="Light" type="radio">\n'
+    '<input class="md-option" data-md-color-media="(prefers-color-scheme: light)" data-md-color-scheme="default" '
+    'data-md-color-primary="teal" data-md-color-accent="deep-orange" aria-label="Dark" type="radio">\n'
+    '<input class="md-option" data-md-color-media="(prefers-color-scheme: dark)" data-md-color-scheme="slate" '
+    'data-md-color-primary="teal" data-md-color-accent="lime" aria-label="System" type="radio">\n'
+    "</form>"
+)
+
+
+def test_body_ships_the_palette_material_starts_with() -> None:
+    fixed = ship_start_palette(PALETTE)
+    assert fixed.startswith(
+        '<body dir="ltr" data-md-color-media="(prefers-color-scheme)" data-md-color-scheme="default" '
+        'data-md-color-primary="teal" data-md-color-accent="deep-orange">'
+    )
+    assert fixed.split(">", 1)[1] == PALETTE.split(">", 1)[1]  # the options are untouched
+    assert ship_start_palette(fixed) == fixed
+    assert [problem for problem in missing_fixes(fixed) if "palette" in problem] == []
+    # A single fixed palette: its own media and colours.
+    single = PALETTE.replace("(prefers-color-scheme)", "(prefers-color-scheme: light)", 1)
+    assert 'data-md-color-primary="indigo" data-md-color-accent="indigo">' in ship_start_palette(single).split("\n")[0]
+
+
+def test_changed_palette_markup_is_reported_not_ignored() -> None:
+    assert [problem for problem in missing_fixes(PALETTE) if "palette" in problem] != []  # not fixed yet
+    changed = PALETTE.replace('<input class="md-option"', '<input class="md-option" data-new', 1).replace(
+        'data-md-color-accent="indigo" aria', 'aria', 1
+    )
+    assert ship_start_palette(changed) == changed
+    assert [problem for problem in missing_fixes(changed) if "palette" in problem] != []
+    assert [problem for problem in missing_fixes("<body><p>No palette</p></body>") if "palette" in problem] == []
 
 
 def test_end_of_body_scripts_are_deferred_in_order() -> None:
@@ -94,6 +131,7 @@ def test_every_built_page_is_fixed(site: Path) -> None:
     for path in pages:
         html = path.read_text(encoding="utf-8")
         assert 'role="dialog" aria-label="Search"' in html, path
+        assert re.search(r'<body [^>]*data-md-color-accent="deep-orange"', html), path  # as mkdocs.yml says
         tail = html.split('<script id="__config"')[1]
         scripts = re.findall(r"<script [^>]*src=[^>]*>", tail)
         assert any("bundle." in script for script in scripts), path
@@ -101,7 +139,8 @@ def test_every_built_page_is_fixed(site: Path) -> None:
         assert not re.search(r"\n[ \t]+<(div|nav|li|a|p)\b", html), path
         bundle_at = next(index for index, script in enumerate(scripts) if "bundle." in script)
         assert LAZY_SEARCH_FILE in scripts[bundle_at - 1], path  # search on demand, just before the bundle
-        assert search_on_demand(defer_end_scripts(label_search_dialog(html))) == html  # nothing left to fix
+        fixed = search_on_demand(defer_end_scripts(label_search_dialog(ship_start_palette(html))))
+        assert fixed == html  # nothing left to fix
 
 
 def test_strict_build_fails_when_material_markup_changes(tmp_path: Path) -> None:

@@ -15,6 +15,13 @@ a Material upgrade), so the hook can warn instead of silently shipping the old p
   reader reaches for search. Material shows "Initializing search" until they arrive. It is
   a file, not an inline script, so each page's HTML stays 0.8 KB lighter and the browser
   keeps one cached copy.
+- Material writes `<body>` with the first palette option's colours, and that option is the
+  system preference one, which names none, so the body ships with accent "indigo"; on
+  every first visit Material's palette code then sets the configured colours and the
+  whole page is restyled during start-up. The body gets the colours Material will choose
+  for a light system preference (the option Material resolves "(prefers-color-scheme)"
+  to), so the first paint already carries them and Material's settings change nothing
+  there. (A dark preference still switches to slate at start-up, as before.)
 - Material's templates indent every line; the indentation is about 5 % of a page's
   compressed size. It is removed outside `<pre>`, `<textarea>`, `<script>` and `<style>`;
   each line break stays, so the text renders exactly as before.
@@ -38,6 +45,14 @@ _ALREADY_LAZY = re.compile(r"\b(async|defer)\b|\btype\s*=\s*[\"']?module", re.IG
 _VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _INDENTATION = re.compile(r"\n\s+")  # indentation and blank lines
 LAZY_SEARCH_FILE = "assets/javascripts/liftheavy-lazysearch.js"
+_BODY = re.compile(r"<body\b[^>]*>")
+_PALETTE_COMPONENT = 'data-md-component="palette"'
+_PALETTE_OPTION = re.compile(r'<input class="md-option"(?P<attrs>[^>]*)>')
+_COLOR = re.compile(r'\sdata-md-color-(?P<key>media|scheme|primary|accent)="(?P<value>[^"]*)"')
+# Material's palette start-up resolves the system preference option to this option's colours
+# when the system is light (and to "(prefers-color-scheme: dark)" when it is dark).
+_SYSTEM = "(prefers-color-scheme)"
+_SYSTEM_LIGHT = "(prefers-color-scheme: light)"
 _BUNDLE = re.compile(r'<script src="(?P<prefix>[^"]*)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 
 
@@ -76,6 +91,32 @@ def search_on_demand(html: str) -> str:
     return html[: bundle.start()] + tag + html[bundle.start() :]
 
 
+def _start_palette(html: str) -> dict[str, str] | None:
+    """The `data-md-color-*` values Material's palette sets at start-up on a first visit with
+    a light system preference (media of the first option, colours of the one it resolves to)."""
+    options = [dict(_COLOR.findall(match.group("attrs"))) for match in _PALETTE_OPTION.finditer(html)]
+    if not options or any(set(option) != {"media", "scheme", "primary", "accent"} for option in options):
+        return None
+    first = options[0]
+    if first["media"] == _SYSTEM:
+        resolved = next((option for option in options if option["media"] == _SYSTEM_LIGHT), None)
+        if resolved is None:
+            return None
+        first = {**resolved, "media": _SYSTEM}
+    return first
+
+
+def ship_start_palette(html: str) -> str:
+    """Give `<body>` the palette attributes Material's start-up would set (see the module)."""
+    palette = _start_palette(html) if _PALETTE_COMPONENT in html else None
+    body = _BODY.search(html)
+    if palette is None or body is None or "data-md-color-scheme=" not in body.group(0):
+        return html
+    tag = _COLOR.sub("", body.group(0))[: -len(">")]
+    tag += "".join(f' data-md-color-{key}="{palette[key]}"' for key in ("media", "scheme", "primary", "accent"))
+    return html[: body.start()] + tag + ">" + html[body.end() :]
+
+
 def strip_indentation(html: str) -> str:
     """Drop the spaces that start each line, except inside verbatim elements."""
     parts, last = [], 0
@@ -88,7 +129,7 @@ def strip_indentation(html: str) -> str:
 
 def fix_page(html: str) -> str:
     """Every fix, in order."""
-    return strip_indentation(search_on_demand(defer_end_scripts(label_search_dialog(html))))
+    return strip_indentation(search_on_demand(defer_end_scripts(label_search_dialog(ship_start_palette(html)))))
 
 
 def missing_fixes(html: str) -> list[str]:
@@ -98,4 +139,9 @@ def missing_fixes(html: str) -> list[str]:
         missing.append("search dialog label (Material's search markup changed)")
     if _SEARCH_COMPONENT in html and LAZY_SEARCH_FILE not in html:
         missing.append("search on demand (Material's bundle is not where it was)")
+    if _PALETTE_COMPONENT in html:
+        palette, body = _start_palette(html), _BODY.search(html)
+        shipped = dict(_COLOR.findall(body.group(0))) if body else {}
+        if palette is None or shipped != palette:
+            missing.append("start palette on <body> (Material's palette markup changed)")
     return missing
