@@ -112,8 +112,12 @@ def page_url(relative_path: str) -> str:
     return relative_path.removesuffix("index.html")
 
 
-def _site_path(site_dir: Path, from_url: str, reference: str, base_path: str) -> str | None:
-    """The file in the site that `reference` (on the page at `from_url`) loads, if any."""
+def _site_path(
+    site_dir: Path, from_url: str, reference: str, base_path: str, seen: dict[str, str | None] | None = None
+) -> str | None:
+    """The file in the site that `reference` (on the page at `from_url`) loads, if any.
+    `seen` keeps the answers of one scan by target path: every page loads the same assets,
+    so each file is looked up on disk once (one dict per scan, so a rebuild sees new files)."""
     parts = urlsplit(reference)
     if parts.scheme or parts.netloc or reference.startswith("data:"):
         return None
@@ -121,6 +125,15 @@ def _site_path(site_dir: Path, from_url: str, reference: str, base_path: str) ->
     target = urlsplit(urljoin("/" + from_url, reference)).path
     if target.startswith(base_path):
         target = "/" + target[len(base_path) :]
+    if seen is None:
+        return _site_file(site_dir, target)
+    if target not in seen:
+        seen[target] = _site_file(site_dir, target)
+    return seen[target]
+
+
+def _site_file(site_dir: Path, target: str) -> str | None:
+    """The built file served at the path `target` ('/week-1/', '/assets/x.css'), if any."""
     path = posixpath.normpath(unquote(target)).lstrip("/")
     if path in ("", "."):
         path = "index.html"
@@ -134,6 +147,7 @@ def precache_list(site_dir: Path, base_path: str = "/") -> list[PrecacheEntry]:
     pages = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
     wanted = set(pages)
     todo = list(pages)
+    seen: dict[str, str | None] = {}
     while todo:
         path = todo.pop()
         text = (site_dir / path).read_text(encoding="utf-8", errors="replace")
@@ -148,7 +162,7 @@ def precache_list(site_dir: Path, base_path: str = "/") -> list[PrecacheEntry]:
         else:
             continue
         for reference in references:
-            found = _site_path(site_dir, page_url(path) if path.endswith(".html") else path, reference, base_path)
+            found = _site_path(site_dir, page_url(path) if path.endswith(".html") else path, reference, base_path, seen)
             if found and found not in wanted and found != SERVICE_WORKER:
                 wanted.add(found)
                 todo.append(found)
