@@ -2,8 +2,8 @@
 
     python -m liftheavy.tools.schema [DIR]     (`make schemas`; DIR defaults to schemas/)
 
-writes `program.schema.json`, `exercises.schema.json`, `week.schema.json` and
-`redirects.schema.json`. Each data
+writes `program.schema.json`, `exercises.schema.json`, `week.schema.json`,
+`redirects.schema.json` and `log.schema.json` (the file "Your log" exports). Each data
 file names its schema on its first line (`# yaml-language-server: $schema=…`), so VS Code
 with the Red Hat YAML extension completes field names, lists the allowed values and
 underlines mistakes while a coach types.
@@ -55,6 +55,8 @@ FILES = {
     "week": "data/weeks/week-*.yaml",
     "redirects": "data/redirects.yaml",
 }
+# What each schema validates: the data files above, and the log file the browser exports.
+VALIDATES = {**FILES, "log": "the JSON file exported by Your log (browser/js/logfile.js exportJson)"}
 
 LOADER_ONLY = (
     "source ids a week cites must exist in program.yaml (cross-file; exercise ids are in the week schema)",
@@ -173,7 +175,7 @@ def listing(description: str, items: Schema, count: limits.Count) -> Schema:
 def document(kind: str, title: str, description: str, body: Schema) -> Schema:
     return {
         "$schema": DRAFT,
-        "$comment": f"Generated from src/liftheavy/tools/schema.py by `make schemas`; do not edit. Validates {FILES[kind]}.",
+        "$comment": f"Generated from src/liftheavy/tools/schema.py by `make schemas`; do not edit. Validates {VALIDATES[kind]}.",
         "title": title,
         **body,
         "description": description,
@@ -654,14 +656,158 @@ def redirects_schema() -> Schema:
     )
 
 
-KINDS = ("program", "exercises", "week", "redirects")
+# -- the log file (Your log's JSON export) ------------------------------------------------
+# The same bounds as readEntry in browser/js/logstore.js and readPlan in block.js, which check
+# an imported file in the browser; tests/fixtures/log/ holds files that both the schema (pytest)
+# and parseImport (node --test) must accept or refuse alike, so the two cannot drift. One
+# leniency: the browser ignores unknown keys in a set, the schema (what we write) refuses them.
+LOG_FORMAT = "runners-lift-heavy-log"
+LOG_VERSION = 1
+_LOG_ID = r"^[a-z0-9][a-z0-9-]{0,79}$"
+_DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _bounded(description: str, low: float, high: float | None, example: object, *, kind: str = "integer") -> Schema:
+    """A number from `low` to `high` (no upper bound when None), or null (not recorded)."""
+    schema: Schema = {"description": description, "type": [kind, "null"], "minimum": low, "examples": [example]}
+    if high is not None:
+        schema["maximum"] = high
+    return schema
+
+
+def _day(description: str, example: str) -> Schema:
+    return {
+        "description": description + " YYYY-MM-DD.",
+        "type": "string",
+        "format": "date",
+        "pattern": _DAY,
+        "examples": [example],
+    }
+
+
+def logged_set() -> Schema:
+    target = mapping(
+        "The card's prescription the set was done against, which the progression rule judges it by.",
+        {
+            "low": whole("The fewest reps (or seconds) the card asks for.", limits.Whole(0, 1000, 6)),
+            "high": whole("The most reps (or seconds) the card asks for.", limits.Whole(0, 1000, 8)),
+            "rir": whole("The reps in reserve the card asks for.", limits.Whole(0, 1000, 2)),
+            "sets": whole("How many sets the card asks for.", limits.Whole(0, 1000, 3)),
+        },
+    )
+    target["type"] = ["object", "null"]
+    return mapping(
+        "One logged set. Every key is always present; null where it does not apply.",
+        {
+            "id": _patterned("A random id, unique in the log.", r"^[A-Za-z0-9_-]{1,40}$", "3f9a0c1b2d4e"),
+            "exercise": _patterned(
+                "The id of the exercise actually done (exercises.yaml); history follows it, never the card.",
+                _LOG_ID,
+                "goblet-squat",
+            ),
+            "card": {
+                "description": "The tick key of the card it was logged on (data-lh-key), or empty.",
+                "type": "string",
+                "maxLength": 40,
+                "examples": ["w2-a-goblet-squat-1a2b"],
+            },
+            "week": _bounded("The week it belongs to.", 0, 99, 2),
+            "session": {
+                "description": "The session's letter, or null.",
+                "type": ["string", "null"],
+                "pattern": _LOG_ID,
+                "examples": ["a"],
+            },
+            "set": whole("Which set of the exercise that day.", limits.Whole(1, 99, 1)),
+            "date": _day("The runner's local day it was done.", "2026-12-01"),
+            "kg": _bounded(
+                "The weight in kg; for a bodyweight move the weight added. null: none.", 0, 1000, 24, kind="number"
+            ),
+            "reps": _bounded("Reps done.", 0, 1000, 8),
+            "seconds": _bounded("Seconds held, for holds.", 0, 36000, None),
+            "rir": _bounded("Reps in reserve felt at the end of the set (RPE = 10 - rir).", 0, 30, 2),
+            "substitute": {
+                "description": "true when it was done as the library's substitution.",
+                "type": "boolean",
+                "examples": [False],
+            },
+            "target": target,
+            "at": {
+                "description": "When it was last changed, in ms since 1970 (merging keeps the newer).",
+                "type": "number",
+                "minimum": 0,
+                "examples": [1764590400000],
+            },
+        },
+    )
+
+
+def block_plan() -> Schema:
+    weekday = limits.Whole(0, 6, 1)
+    lift_days = listing("The two weekdays to lift (0 = Monday).", whole("A weekday.", weekday), limits.Count(2, 2))
+    lift_days["examples"] = [[0, 3]]
+    plan = mapping(
+        "Your block's plan (browser/js/block.js), or null when none was made.",
+        {
+            "version": {"description": "The plan's format version.", "const": 1, "examples": [1]},
+            "id": _patterned("The plan's random id.", r"^[a-z0-9]{8,40}$", "k3j9x0a1b2c3d4e5"),
+            "start": _day("The block's first day.", "2027-01-04"),
+            "liftDays": lift_days,
+            "longRun": _bounded("The long run's weekday, or null.", 0, 6, 6),
+            "keyDays": listing("Weekdays of key runs.", whole("A weekday.", weekday), limits.Count(0, 7)),
+            "mode": choice("Full sessions, or the short before-run ones.", ("full", "short"), "full"),
+            "moves": listing(
+                "Sessions moved to another day.",
+                mapping(
+                    "From this session (its index in the block) on, not before this day.",
+                    {
+                        "from": whole("The session's index.", limits.Whole(0, 63, 2)),
+                        "date": _day("The new day.", "2027-01-08"),
+                    },
+                ),
+                limits.Count(0, 64),
+            ),
+            "revision": whole("Bumped on every change.", limits.Whole(0, 2**53 - 1, 0)),
+        },
+    )
+    plan["type"] = ["object", "null"]
+    return plan
+
+
+def log_schema() -> Schema:
+    body = mapping(
+        "Everything Your log holds, as exported: every set, and the block plan.",
+        {
+            "format": {"description": "What the file is.", "const": LOG_FORMAT, "examples": [LOG_FORMAT]},
+            "version": {"description": "The format's version.", "const": LOG_VERSION, "examples": [LOG_VERSION]},
+            "exported": {
+                "description": "When it was exported (ISO 8601, UTC).",
+                "type": "string",
+                "format": "date-time",
+                "examples": ["2026-12-04T10:00:00.000Z"],
+            },
+            "sets": {
+                "description": "Every logged set (a file is at most 2 MB).",
+                "type": "array",
+                "items": logged_set(),
+                "examples": [[logged_set()["examples"][0]]],
+            },
+            "plan": block_plan(),
+        },
+    )
+    return document("log", "Runners Lift Heavy: log file", "A log file exported by Your log.", body)
+
+
+KINDS = ("program", "exercises", "week", "redirects", "log")
 
 
 def build(kind: str, ids: ExerciseIds) -> Schema:
     """The schema for one kind of file; `ids` are the exercise library's (only weeks use them)."""
     if kind == "week":
         return week_schema(ids)
-    return {"program": program_schema, "exercises": exercises_schema, "redirects": redirects_schema}[kind]()
+    return {"program": program_schema, "exercises": exercises_schema, "redirects": redirects_schema, "log": log_schema}[
+        kind
+    ]()
 
 
 def library_ids(root: Path) -> ExerciseIds:
