@@ -15,6 +15,7 @@ one. Coordinates are whole centimetres (y down, as in SVG), which keeps each fil
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, replace
 
@@ -416,8 +417,11 @@ def alt_text(exercise: Exercise, figure: Figure) -> str:
     return f"{exercise.name}, drawn in {len(figure.positions)} positions: {steps}"
 
 
+@functools.lru_cache(maxsize=1024)
 def figure_box(exercise: Exercise) -> FigureBox | None:
-    """The files and sizes of an exercise's figure (cheap: no SVG is written)."""
+    """The files and sizes of an exercise's figure (cheap: no SVG is written). Kept by the
+    exercise's value (frozen, so equal exercises give the same box): a build asks for each
+    exercise's box once per card, in the library and on the week pages."""
     figure = exercise.figure
     if figure is None:
         return None
