@@ -171,6 +171,20 @@ def block_data(program: Program, release: Release) -> dict[str, object]:
     }
 
 
+def log_rules(program: Program) -> dict[str, object]:
+    """What the log in the browser computes with (browser/js/effort.js, progression.js): the
+    %1RM chart of `data.effort` and the progression rule of program.yaml, shipped in a
+    `data-lh-rules` attribute so both are defined once, in the data."""
+    rule = program.progression
+    return {
+        "chart": list(effort.CHART),
+        "rule": {"add_margin": rule.add_margin, "drop_margin": rule.drop_margin, "step_percent": rule.step_percent},
+    }
+
+
+_ENV.globals.update(log_rules=log_rules)
+
+
 def render_week(program: Program, week: Week, release: Release, block: dict[str, object]) -> GeneratedPage:
     """One week: focus, RAMP warm-up, sessions as blocks of exercise cards, high-mileage version.
 
