@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
-from liftheavy.browser.bundle import SCRIPTS, BundleError, page_scripts
+from liftheavy.browser.bundle import SCRIPTS, SITE_STYLESHEET, BundleError, page_scripts
 from liftheavy.browser.minifier import minify_site_files
 
 if TYPE_CHECKING:
@@ -39,6 +39,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 @event_priority(-50)  # late, but before hooks/offline.py (-100) hashes the files
 def on_post_build(*, config: MkDocsConfig) -> None:
-    paths = [str(path) for path in config.extra_css] + [*SCRIPTS]
+    paths = [str(path) for path in config.extra_css] + [SITE_STYLESHEET, *SCRIPTS]
     changed = minify_site_files(Path(config.site_dir), paths)
     log.info("Minified %d of our own scripts and stylesheets", len(changed))

@@ -53,6 +53,7 @@ def _navigation(program: Program) -> list[dict[str, object]]:
         {"Overview": "index.md"},
         {"Why lift heavy": "why-lift-heavy.md"},
         {"The weeks": weeks},
+        {"Your log": "log.md"},
         {"Exercise library": [{"All exercises": "exercises.md"}, *library]},
         {"About": "about.md"},
     ]

@@ -273,6 +273,22 @@ def test_ticks_survive_a_reload(webkit: Any, served: ReportingSite) -> None:
     assert ticked == [True, True] + [False] * (FIRST.sets - 2)
 
 
+def test_a_set_is_logged_with_its_steppers_and_survives_a_reload(webkit: Any, served: ReportingSite) -> None:
+    webkit.get(served.url + "week-1/")
+    tap(webkit, css(webkit, f"{CARD} .lh-set__what"))  # the first set's numbers: its steppers open
+    weight = css(webkit, f"{CARD} .lh-edit input")
+    weight.send_keys("60")
+    webkit.execute_script("arguments[0].dispatchEvent(new Event('change'))", weight)
+    tap(webkit, css(webkit, f"{CARD} .lh-edit button[aria-label='More: weight in kg']"))
+    tap(webkit, webkit.find_elements("css selector", f"{CARD} [data-lh-tick]")[0])
+    webkit.refresh()
+    logged = webkit.execute_script("return JSON.parse(localStorage.getItem('lh-log')).sets")
+    assert [(s["exercise"], s["set"], s["kg"], s["reps"]) for s in logged] == [
+        (FIRST.exercise.id, 1, 62.5, FIRST.reps.high)
+    ]
+    assert css(webkit, f"{CARD} .lh-set__what").text == f"62.5 kg × {FIRST.reps.high}"
+
+
 def test_the_rest_timer_counts_down(webkit: Any, served: ReportingSite) -> None:
     webkit.get(served.url + "week-1/")
     clock = css(webkit, "[data-lh-timer-time]")

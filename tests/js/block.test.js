@@ -5,10 +5,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { blockCalendar, foldLine } from "../../src/liftheavy/browser/js/blockics.js";
 import {
-  addDays, blockSessions, daysBetween, importPlan, isDay, lastPast, localDay, longDay,
-  makePlan, moveFrom, newPlanId, nextLine, nextMonday, planWarnings, readPlan, schedule, todayOrNext,
-  weekState, weekdayOf,
+  addDays, blockSessions, daysBetween, isDay, localDay, longDay, readPlan, schedule, todayOrNext, weekdayOf,
 } from "../../src/liftheavy/browser/js/block.js";
+import { importPlan } from "../../src/liftheavy/browser/js/logfile.js";
+import {
+  lastPast, makePlan, moveFrom, newPlanId, nextLine, nextMonday, planWarnings, weekState,
+} from "../../src/liftheavy/browser/js/blockplan.js";
 
 const week = (number, release, built = true) => ({
   number, release, built, path: `week-${number}/`,

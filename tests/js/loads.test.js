@@ -2,8 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  BELLS, inUnit, loadText, nearest, number, platesPerSide, PLATES, roundToStep, toKg,
+  BELLS, loadText, loadable, nearest, platesPerSide, PLATES, roundToStep, stepped,
 } from "../../src/liftheavy/browser/js/loads.js";
+import { inUnit, number, toKg } from "../../src/liftheavy/browser/js/units.js";
 
 test("plates per side on a 20 kg bar", () => {
   // 100 kg: (100 - 20) / 2 = 40 a side = 25 + 15.
@@ -86,4 +87,24 @@ test("numbers shown with at most two decimals and no trailing zeros", () => {
   assert.equal(number(1.25), "1.25");
   assert.equal(number(0.1 + 0.2), "0.3");
   assert.equal(number(102.50000001), "102.5");
+});
+
+test("loadable weights: the bar at least, the nearest bell, a pair past the heaviest bell", () => {
+  assert.equal(loadable("barbell", 12, "kg", "20"), 20);
+  assert.equal(loadable("barbell", 66.2, "kg", "20"), 65); // 66.2 / 2.5 = 26.48 → 26 steps
+  assert.equal(loadable("barbell", 143, "lb", "20"), 145); // 5 lb steps: 28.6 → 29
+  assert.equal(loadable("kettlebell", 23, "kg", "20"), 22); // a tie (22, 24): the lighter bell
+  assert.equal(loadable("kettlebell", 60, "kg", "20"), 56); // past 48: two bells of 30, a tie (28, 32): the lighter
+  assert.equal(loadable("kettlebell-pair", 33, "kg", "20"), 32); // 16.5 → two 16 kg bells
+  assert.equal(loadable("steps", 11.4, "kg", "20"), 12.5);
+});
+
+test("one real step: the next bell, the next pair, 2.5 kg or 5 lb, never below the bar", () => {
+  assert.equal(stepped("kettlebell", 24, 1, "kg", "20"), 26);
+  assert.equal(stepped("kettlebell", 28, 1, "kg", "20"), 32); // no 30 kg bell
+  assert.equal(stepped("kettlebell", 4, -1, "kg", "20"), 4); // the lightest stays
+  assert.equal(stepped("kettlebell-pair", 32, 1, "kg", "20"), 36); // 2 × 16 → 2 × 18
+  assert.equal(stepped("barbell", 60, 1, "kg", "20"), 62.5);
+  assert.equal(stepped("barbell", 45, -1, "lb", "20"), 45); // the empty 45 lb bar
+  assert.equal(stepped("steps", 0, -1, "kg", "20"), 0);
 });

@@ -111,7 +111,7 @@ test("version 0 (a bare list with weight and unit) is migrated to kg", () => {
   near(log.sets[0].kg, 24.04);
   assert.deepEqual(log.sets[1], {
     id: "a2", exercise: "barbell-back-squat", card: "", week: null, session: null, set: 1, date: "2026-11-02",
-    kg: 60, reps: 5, seconds: null, rir: 3, substitute: false, at: 0,
+    kg: 60, reps: 5, seconds: null, rir: 3, substitute: false, target: null, at: 0,
   });
 });
 
@@ -121,6 +121,8 @@ test("entries out of range or of the wrong type are refused", () => {
   assert.equal(set({ date: "2026-13-01" }), null);
   assert.equal(set({ exercise: "<img src=x>" }), null);
   assert.equal(set({ set: 0 }), null);
+  assert.equal(set({ target: { low: 5, high: 5, rir: 2 } }), null);
+  assert.deepEqual(set({ target: { low: 5, high: 5, rir: 2, sets: 3 } }).target, { low: 5, high: 5, rir: 2, sets: 3 });
 });
 
 test("last time: the most recent earlier day of any of the ids, in set order", () => {

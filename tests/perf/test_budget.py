@@ -37,7 +37,7 @@ def test_our_javascript_and_css_on_every_page_fit_the_budget(site: Path) -> None
     site = site.resolve()
     week = _ours(site, site / "week-1/index.html")
     names = {path.relative_to(site).as_posix() for path in week}
-    assert {"sw.js", "assets/javascripts/liftheavy-gym.js", "assets/stylesheets/liftheavy-gym.css"} <= names
+    assert {"sw.js", "assets/javascripts/liftheavy-gym.js", "assets/stylesheets/liftheavy.css"} <= names
     over = {}
     for page in sorted(site.rglob("*.html")):
         sizes = {path.relative_to(site).as_posix(): gzip_size(path) for path in _ours(site, page)}

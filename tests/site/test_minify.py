@@ -9,11 +9,11 @@ from conftest import ROOT
 from liftheavy.browser.bundle import GYM_SCRIPT, gym_script
 from liftheavy.browser.minifier import minify, minify_site_files
 
-STYLESHEET = ROOT / "docs/assets/stylesheets/liftheavy-gym.css"
+STYLESHEET = ROOT / "docs/assets/stylesheets/liftheavy.css"
 
 
 def test_served_files_are_the_sources_minified(site: Path) -> None:
-    sources = {GYM_SCRIPT: (gym_script(), ".js"), "assets/stylesheets/liftheavy-gym.css": (STYLESHEET.read_text(), ".css")}
+    sources = {GYM_SCRIPT: (gym_script(), ".js"), "assets/stylesheets/liftheavy.css": (STYLESHEET.read_text(), ".css")}
     for served, (source, suffix) in sources.items():
         text = (site / served).read_text(encoding="utf-8")
         assert text == minify(source, suffix)

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
+from liftheavy.browser.serviceworker import REVISION_LENGTH, precache_list, render_service_worker, write_service_worker
 from liftheavy.tools.htmlscan import html_pages, page_url, resolve, scan
-from liftheavy.browser.serviceworker import precache_list, render_service_worker, write_service_worker
 
 
 def _precache(site: Path) -> dict[str, str]:
@@ -33,7 +33,7 @@ def test_every_page_is_precached_with_the_hash_of_its_content(site: Path) -> Non
     for path in html_pages(site):
         url = page_url(site, path).lstrip("/")
         assert url in precache, url
-        assert precache[url] == hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        assert precache[url] == hashlib.sha256(path.read_bytes()).hexdigest()[:REVISION_LENGTH]
 
 
 def test_every_file_a_page_loads_is_precached(site: Path) -> None:
@@ -58,7 +58,7 @@ def test_precache_lists_only_relative_urls_of_real_files(site: Path) -> None:
         assert not url.startswith(("/", "http:", "https:")), url
         file = _file(site, url)
         assert file.is_file(), url
-        assert revision == hashlib.sha256(file.read_bytes()).hexdigest()[:12], url
+        assert revision == hashlib.sha256(file.read_bytes()).hexdigest()[:REVISION_LENGTH], url
     assert "sw.js" not in precache
     assert not [url for url in precache if url.endswith(".map") or "/lunr/" in url]
 
@@ -94,7 +94,8 @@ def test_a_changed_file_changes_the_service_worker(tmp_path: Path) -> None:
     (site / "bg.png").write_bytes(b"new background")
     after = render_service_worker(precache_list(site, "/base/"))
     assert after != before
-    version = re.compile(r'const VERSION\s*=\s*"([0-9a-f]{12})"')
+    version = re.compile(r'const VERSION\s*=\s*"([0-9a-f]+)"')
+    assert len(version.search(after).group(1)) == REVISION_LENGTH
     assert version.search(after).group(1) != version.search(before).group(1)
 
 

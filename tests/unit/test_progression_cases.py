@@ -30,5 +30,5 @@ def test_the_python_rule_decides_each_shared_case(case: dict) -> None:  # type: 
 def test_the_shared_rule_is_the_programs() -> None:
     from liftheavy.data.loader import load_program
 
-    program = load_program(Path(__file__).parents[2] / "data")
+    program = load_program(Path(__file__).parents[2])
     assert program.progression == _rule()

@@ -131,7 +131,13 @@ GYM_SCRIPT = "assets/javascripts/liftheavy-gym.js"  # week pages: the gym layer 
 SCRIPTS = {
     GYM_SCRIPT: "main.js",
     "assets/javascripts/liftheavy-site.js": "site.js",  # every other page: offline only
+    "assets/javascripts/liftheavy-log.js": "logpage.js",  # Your log's page: the list, export, import
 }
+
+
+# The stylesheet every page but the week pages links (head-end.html): the library, the
+# overview's schedule, follow box and plan, Your log's page. Minified with the extra_css files by hooks/minify.py.
+SITE_STYLESHEET = "assets/stylesheets/liftheavy-site.css"
 
 
 def gym_script() -> str:

@@ -33,7 +33,7 @@ SEARCH_INDEX = "search/search_index.json"  # loaded by Material's search worker,
 # Material's bundle asks for the sitemap on every page with a <link rel="alternate"> (our feeds),
 # so offline it would fail in the console on every page.
 SITEMAP = "sitemap.xml"
-REVISION_LENGTH = 12
+REVISION_LENGTH = 8
 # How long a page waits for the network before it shows the saved copy (weak gym signal).
 NETWORK_TIMEOUT_MS = 3500
 _LOADED_RELS = {"stylesheet", "icon", "shortcut", "manifest", "apple-touch-icon", "preload", "modulepreload"}

@@ -185,6 +185,26 @@ def log_rules(program: Program) -> dict[str, object]:
 _ENV.globals.update(log_rules=log_rules)
 
 
+def log_card(p: Prescription) -> dict[str, object]:
+    """What the log on a card (browser/js/logcard.js) needs: the exercise id and its former ids
+    (history is kept by exercise, so it follows a rename), the dose and effort the logged sets
+    are judged against by the progression rule, and how a load is made up."""
+    reps = p.reps
+    return {
+        "id": p.exercise.id,
+        "former": list(p.exercise.former_ids),
+        "sets": p.sets,
+        "low": reps.low if reps else None,
+        "high": reps.high if reps else None,
+        "seconds": p.time_s,
+        "rir": p.load.rir,
+        "loading": "bodyweight" if p.exercise.implement == "bodyweight" else loading(p.exercise),
+    }
+
+
+_ENV.globals.update(log_card=log_card)
+
+
 def render_week(program: Program, week: Week, release: Release, block: dict[str, object]) -> GeneratedPage:
     """One week: focus, RAMP warm-up, sessions as blocks of exercise cards, high-mileage version.
 
@@ -289,6 +309,21 @@ def render_today(program: Program, page: str, release: Release) -> str:
     return _render("block.html.j2", part="today", block=block_data(program, release), program=published, page=page)
 
 
+def log_names(program: Program) -> dict[str, str]:
+    """Every exercise's name by id, former ids included (the log keeps what was logged under
+    an old id): the log page's names and the CSV export's Exercise Name."""
+    names = {}
+    for exercise in program.exercises:
+        names[exercise.id] = exercise.name
+        names.update(dict.fromkeys(exercise.former_ids, exercise.name))
+    return names
+
+
+def render_log(program: Program, page: str, release: Release) -> str:
+    """The log page's tools (browser/js/logpage.js): the list, export and import."""
+    return _render("log.html.j2", names=log_names(program), rules=log_rules(program))
+
+
 MARKERS = {
     "<!-- liftheavy:schedule -->": render_schedule,
     "<!-- liftheavy:equipment -->": render_equipment,
@@ -299,6 +334,7 @@ MARKERS = {
     "<!-- liftheavy:block -->": render_block,
     "<!-- liftheavy:today -->": render_today,
     "<!-- liftheavy:effort-chart -->": render_effort_chart,
+    "<!-- liftheavy:log -->": render_log,
 }
 
 

@@ -1,13 +1,15 @@
 /* Your block on the page: the overview's plan form, dated sessions, "missed it" moves and the
-   calendar file; the week page's "Today's session" mark; the today/ page, which opens today's
+   calendar file; the today/ page, which opens today's
    session. Dates and rules are block.js's; the program's shape is the page's data island
-   (render.block_data); the plan is kept by blockstore.js, next to the log. */
+   (render.block_data); the plan is kept by blockstore.js, next to the log. Week pages mark
+   today's session with blocktoday.js alone. */
 
 import { $, $$, on } from "./dom.js";
 import { load, save } from "./storage.js";
 import { PLAN_KEY, readData, siteRoot, storedPlan } from "./blockstore.js";
 import { blockCalendar } from "./blockics.js";
-import { addDays, isDay, lastPast, localDay, longDay, makePlan, moveFrom, newPlanId, nextLine, nextMonday, planWarnings, schedule, todayOrNext, weekdayOf, weekState, WEEKDAYS } from "./block.js";
+import { addDays, isDay, localDay, longDay, schedule, todayOrNext, weekdayOf, WEEKDAYS } from "./block.js";
+import { lastPast, makePlan, moveFrom, newPlanId, nextLine, nextMonday, planWarnings, weekState } from "./blockplan.js";
 
 const element = (tag, text, attributes = {}) => {
   const el = document.createElement(tag);
@@ -168,15 +170,6 @@ function overview(block, data, offline) {
   if (next) next.hidden = false;
 }
 
-// A week page: "Today's session" on the session of today, if it is on this page.
-function weekPage(gym, data, plan) {
-  const today = localDay();
-  const found = todayOrNext(schedule(plan, data), today);
-  if (!found || !found.today || String(found.item.week.number) !== gym.dataset.lhGym) return;
-  const badge = $(`[data-lh-today-badge="${found.item.session}"]`);
-  if (badge) badge.hidden = false;
-}
-
 // The today/ page: straight on to today's session; otherwise say what is next.
 function todayPage(line, data, plan) {
   const today = localDay();
@@ -205,9 +198,6 @@ export function blockPage(offline) {
     overview(block, data, offline);
     return;
   }
-  const { plan } = storedPlan();
-  const gym = $("[data-lh-gym]");
   const today = $("[data-lh-today]");
-  if (today) todayPage(today, data, plan);
-  else if (gym && plan) weekPage(gym, data, plan);
+  if (today) todayPage(today, data, storedPlan().plan);
 }

@@ -1,25 +1,16 @@
-/* Units, bar and your 1RM per main lift (kept in kg, shown in the chosen unit), turned
-   into a load you can put together on each %1RM card (loads.js does the arithmetic). */
+/* Units, bar and your typed 1RM per main lift (kept in kg, shown in the chosen unit): the
+   settings the cards' loads are worked out with (logcard.js shows them; loads.js does the
+   arithmetic). A typed 1RM overrides the estimate from your own logged sets. */
 
 import { $, $$, on } from "./dom.js";
 import { load, save } from "./storage.js";
-import { inUnit, loadText, toKg } from "./loads.js";
+import { inUnit, toKg } from "./units.js";
 
-export function calculator(gym) {
+// `changed()` runs after any setting changes; the returned getters read the settings.
+export function calculator(gym, changed) {
   const bar = $("[data-lh-bar]", gym);
   const oneRepMax = load("1rm", {});
   let unit = load("unit", "kg");
-  const showLoads = () => {
-    $$("[data-lh-percent]").forEach((card) => {
-      const kg = oneRepMax[card.dataset.lhLift];
-      const calc = $("[data-lh-calc]", card);
-      calc.hidden = !kg;
-      if (kg) {
-        const target = (inUnit(kg, unit) * card.dataset.lhPercent) / 100;
-        calc.textContent = "Your load: " + loadText(card.dataset.lhLoading, target, unit, bar.value);
-      }
-    });
-  };
   const showUnit = () => {
     $$('[name="lh-unit"]', gym).forEach((radio) => { radio.checked = radio.value === unit; });
     $$("[data-lh-unit]", gym).forEach((el) => { el.textContent = unit; });
@@ -27,23 +18,24 @@ export function calculator(gym) {
       const kg = oneRepMax[input.dataset.lhMax];
       input.value = kg ? String(+inUnit(kg, unit).toFixed(1)) : "";
     });
-    showLoads();
   };
   $$('[name="lh-unit"]', gym).forEach((radio) => on(radio, "change", () => {
     unit = radio.value;
     save("unit", unit);
     showUnit();
+    changed();
   }));
   if (bar) {
     bar.value = load("bar", "20");
-    on(bar, "change", () => { save("bar", bar.value); showLoads(); });
+    on(bar, "change", () => { save("bar", bar.value); changed(); });
   }
   $$("[data-lh-max]", gym).forEach((input) => on(input, "input", () => {
     const value = parseFloat(input.value);
     if (value > 0) oneRepMax[input.dataset.lhMax] = toKg(value, unit);
     else delete oneRepMax[input.dataset.lhMax];
     save("1rm", oneRepMax);
-    showLoads();
+    changed();
   }));
   showUnit();
+  return { unit: () => unit, bar: () => (bar ? bar.value : "20"), typed: (id) => oneRepMax[id] || 0 };
 }

@@ -1,8 +1,10 @@
 /* Loads: a target weight turned into one you can put together in the gym: a barbell and
    its plates per side, one kettlebell or a pair, or plain 2.5 kg / 5 lb steps. Pure
-   arithmetic, no DOM; weights are numbers in the unit asked for ("kg" or "lb"). */
+   arithmetic, no DOM; weights are numbers in the unit asked for ("kg" or "lb"); units.js
+   converts. */
 
-export const KG_PER_LB = 0.45359237;
+import { number } from "./units.js";
+
 export const STEP = { kg: 2.5, lb: 5 };
 // The bar setting is named by its kg size; in lb the usual bars are 45 and 35.
 export const BARS = { kg: { 20: 20, 15: 15 }, lb: { 20: 45, 15: 35 } };
@@ -12,12 +14,7 @@ export const BELLS = {
   lb: [10, 15, 20, 25, 30, 35, 40, 45, 50, 53, 55, 60, 62, 70, 80, 88, 97, 106],
 };
 
-// At most two decimals, no trailing zeros: 1.25, 2.5, 20.
-export const number = (x) => String(+x.toFixed(2));
 
-// kg are how loads are kept; these show them in the chosen unit and read them back.
-export const inUnit = (kg, unit) => (unit === "kg" ? kg : kg / KG_PER_LB);
-export const toKg = (value, unit) => (unit === "kg" ? value : value * KG_PER_LB);
 
 // The nearest multiple of `step` (halves round up, as Math.round does).
 export const roundToStep = (x, step) => Math.round(x / step) * step;
@@ -39,21 +36,41 @@ export function platesPerSide(total, bar, plates) {
   return result;
 }
 
-// `kind` is the card's data-lh-loading: barbell, kettlebell, kettlebell-pair or steps.
+// `kind` is the card's data-lh-loading: barbell, kettlebell, kettlebell-pair or steps. A load
+// past the heaviest bell is made of two bells.
+const isPair = (kind, x, unit) => kind === "kettlebell-pair" || (kind === "kettlebell" && x > BELLS[unit][BELLS[unit].length - 1]);
+
+// The nearest weight that can be loaded (in `unit`): the bar at least, a bell or a pair, a step.
+export function loadable(kind, x, unit, barSetting) {
+  if (kind === "barbell") return Math.max(BARS[unit][barSetting], roundToStep(x, STEP[unit]));
+  if (isPair(kind, x, unit)) return 2 * nearest(BELLS[unit], x / 2);
+  if (kind === "kettlebell") return nearest(BELLS[unit], x);
+  return Math.max(0, roundToStep(x, STEP[unit]));
+}
+
+// One real step up (dir 1) or down (-1) from a loadable weight: the next bell (or pair of
+// bells), or 2.5 kg / 5 lb, never below the bar or zero.
+export function stepped(kind, x, dir, unit, barSetting) {
+  const bells = BELLS[unit];
+  const pair = isPair(kind, x, unit);
+  if (kind === "kettlebell" || pair) {
+    const i = bells.indexOf(nearest(bells, pair ? x / 2 : x));
+    return (pair ? 2 : 1) * bells[Math.min(bells.length - 1, Math.max(0, i + dir))];
+  }
+  return Math.max(kind === "barbell" ? BARS[unit][barSetting] : 0, x + dir * STEP[unit]);
+}
+
+// A target weight as what to put together: "100 kg = 20 kg bar + 25 + 15 kg per side".
 export function loadText(kind, target, unit, barSetting) {
   const u = " " + unit;
-  const bells = BELLS[unit];
+  const total = loadable(kind, target, unit, barSetting);
   if (kind === "barbell") {
     const bar = BARS[unit][barSetting];
-    const total = Math.max(bar, roundToStep(target, STEP[unit]));
     const plates = platesPerSide(total, bar, PLATES[unit]).map(number);
     if (!plates.length) return `${number(total)}${u}: the empty bar`;
     return `${number(total)}${u} = ${bar}${u} bar + ${plates.join(" + ")}${u} per side`;
   }
-  if (kind === "kettlebell-pair" || (kind === "kettlebell" && target > bells[bells.length - 1])) {
-    const bell = nearest(bells, target / 2);
-    return `two ${bell}${u} bells (${bell * 2}${u})`;
-  }
-  if (kind === "kettlebell") return `one ${nearest(bells, target)}${u} bell`;
-  return number(roundToStep(target, STEP[unit])) + u;
+  if (isPair(kind, target, unit)) return `two ${total / 2}${u} bells (${total}${u})`;
+  if (kind === "kettlebell") return `one ${total}${u} bell`;
+  return number(total) + u;
 }

@@ -5,7 +5,8 @@
    described by schemas/log.schema.json. */
 
 import { LOG_VERSION, newEntry, readEntry } from "./logstore.js";
-import { inUnit, toKg } from "./loads.js";
+import { inUnit, toKg } from "./units.js";
+import { readPlan } from "./block.js";
 
 export const FORMAT = "runners-lift-heavy-log";
 export const MAX_BYTES = 2 * 1024 * 1024;
@@ -129,4 +130,18 @@ export function mergeSets(local, incoming) {
     else { added.push(entry); sets.push(entry); }
   }
   return { log: { ...local, sets }, added, replaced, skipped, conflicts };
+}
+
+/* A plan arriving with an imported log file (the log's JSON export carries the plan as
+   "plan"), against this phone's. Nothing is ever lost: the file's plan is taken when this
+   phone has none, or when it is the same plan (same id) at a later revision; a different plan
+   here is kept. `outcome`: "none" (the file has no plan), "unreadable", "added", "updated",
+   "same" or "kept". */
+export function importPlan(local, incoming) {
+  if (incoming === undefined || incoming === null) return { plan: local, outcome: "none" };
+  const theirs = readPlan(incoming);
+  if (!theirs) return { plan: local, outcome: "unreadable" };
+  if (!local) return { plan: theirs, outcome: "added" };
+  if (theirs.id !== local.id) return { plan: local, outcome: "kept" };
+  return theirs.revision > local.revision ? { plan: theirs, outcome: "updated" } : { plan: local, outcome: "same" };
 }

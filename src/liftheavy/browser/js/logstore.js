@@ -6,10 +6,13 @@
    never overwritten, so it can still be exported; a newer version's log counts as unreadable.
 
    Entry: {id, exercise, card, week, session, set, date (YYYY-MM-DD, the runner's local day),
-   kg (weight, or the weight added to a bodyweight move), reps, seconds, rir, substitute, at}. */
+   kg (weight, or the weight added to a bodyweight move), reps, seconds, rir, substitute,
+   target (the card's {low, high, rir, sets}, which the progression rule judges it against, or
+   null), at (when it was last changed, ms)}. */
 
 import { load, loadRaw, save } from "./storage.js";
 import { isDay } from "./block.js";
+import { toKg } from "./units.js";
 
 export const LOG_KEY = "log";
 export const UNREADABLE_KEY = "log-unreadable";
@@ -17,9 +20,11 @@ export const LOG_VERSION = 1;
 
 export const emptyLog = () => ({ version: LOG_VERSION, sets: [], lastExport: null });
 
+const FIELDS = "id exercise card week session set date kg reps seconds rir substitute target at".split(" ");
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const whole = (x, max) => Number.isInteger(x) && x >= 0 && x <= max;
 const maybe = (x, ok) => x === null || ok(x);
+const isTarget = (t) => ["low", "high", "rir", "sets"].every((k) => whole(t[k], 1000)) && Object.keys(t).length === 4;
 
 // One entry as stored, or null when any field is missing or out of range.
 export function readEntry(e) {
@@ -32,10 +37,10 @@ export function readEntry(e) {
     && maybe(e.kg, (kg) => typeof kg === "number" && kg >= 0 && kg <= 1000)
     && maybe(e.reps, (r) => whole(r, 1000)) && maybe(e.seconds, (s) => whole(s, 36000))
     && maybe(e.rir, (r) => whole(r, 30)) && typeof e.substitute === "boolean"
+    && maybe(e.target, (t) => typeof t === "object" && isTarget(t))
     && typeof e.at === "number" && e.at >= 0;
   if (!ok) return null;
-  const { id, exercise, card, week, session, set, date, kg, reps, seconds, rir, substitute, at } = e;
-  return { id, exercise, card, week, session, set, date, kg, reps, seconds, rir, substitute, at };
+  return Object.fromEntries(FIELDS.map((k) => [k, e[k]]));
 }
 
 // Version 0, the log's first draft, stored a bare list of sets with the weight as
@@ -45,8 +50,8 @@ const MIGRATIONS = {
     version: 1,
     lastExport: null,
     sets: sets.map((s) => s && typeof s === "object" && {
-      card: "", week: null, session: null, seconds: null, rir: null, substitute: false, at: 0, ...s,
-      kg: typeof s.weight === "number" ? +(s.unit === "lb" ? s.weight * 0.45359237 : s.weight).toFixed(3) : null,
+      card: "", week: null, session: null, seconds: null, rir: null, substitute: false, target: null, at: 0, ...s,
+      kg: typeof s.weight === "number" ? +toKg(s.weight, s.unit === "lb" ? "lb" : "kg").toFixed(3) : null,
       weight: undefined, unit: undefined,
     }),
   }),
@@ -85,7 +90,7 @@ export function newEntry(fields, now = Date.now(), random = Math.random) {
   while (id.length < 12) id += Math.floor(random() * 16).toString(16);
   return readEntry({
     id, card: "", week: null, session: null, kg: null, reps: null, seconds: null, rir: null,
-    substitute: false, ...fields, at: now,
+    substitute: false, target: null, ...fields, at: now,
   });
 }
 

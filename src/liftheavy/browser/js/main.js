@@ -6,7 +6,8 @@
    Every page: register the service worker (offline.js). Week pages (they carry the data-lh-*
    attributes of src/liftheavy/pages/gymkeys.py): check-offs, rest timer and beep, keep
    screen awake, kg/lb with your 1RM turned into loads and plates, full sessions or only the
-   before-run (high-mileage) version. */
+   before-run (high-mileage) version, the log on every card (logcard.js), today's session marked
+   (blocktoday.js). */
 
 import { $, $$, on } from "./dom.js";
 import { load, save } from "./storage.js";
@@ -16,7 +17,8 @@ import { calculator } from "./calculator.js";
 import { beeper } from "./sound.js";
 import { restTimer } from "./timer.js";
 import { wakeLock } from "./wakelock.js";
-import { blockPage } from "./blockpage.js";
+import { markToday } from "./blocktoday.js";
+import { logCards } from "./logcard.js";
 
 function gymPage(gym) {
   const week = gym.dataset.lhGym;
@@ -46,12 +48,15 @@ function gymPage(gym) {
   }));
 
   let rest = null;
+  let cards = null;
+  const settings = calculator(gym, () => cards.refresh());
+  cards = logCards(gym, say, settings);
   const autoRest = setting("autorest", true);
   checkOffs(week, say, (box) => {
+    cards.ticked(box);
     const button = restOf(box);
     if (box.checked && autoRest.checked && button) rest.start(button);
   });
-  calculator(gym);
   rest = restTimer(say, beeper(setting("sound", false)));
   $$("[data-lh-rest]").forEach((button) => on(button, "click", () => rest.start(button)));
   const awake = wakeLock(gym, say);
@@ -69,10 +74,10 @@ function gymPage(gym) {
 
 const start = () => {
   const gym = $("[data-lh-gym]");
-  if (gym) gymPage(gym);
-  else registerServiceWorker().catch(() => {});
-  // Your block (overview, week pages, today/); the worker's readiness says which pages it saved.
-  blockPage("serviceWorker" in navigator ? navigator.serviceWorker.ready : Promise.reject(new Error("no worker")));
+  if (gym) {
+    gymPage(gym);
+    markToday(gym);
+  } else registerServiceWorker().catch(() => {});
 };
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();
