@@ -26,6 +26,7 @@ PAGES = [
     "exercises/squat/",
     "about/",
     "today/",
+    "log/",
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = {"light": "default", "dark": "slate"}
