@@ -198,6 +198,23 @@ def test_a_broken_or_hostile_file_changes_nothing(
     assert phone.locator("img[src=x]").count() == 0
 
 
+def test_a_file_of_exercises_this_program_lacks_adds_nothing_and_says_so(
+    phone: Any, served_site: str, tmp_path: Path
+) -> None:
+    _seed(phone, served_site)
+    before = _stored(phone)
+    path = tmp_path / "strong.csv"
+    path.write_text("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\r\n"
+                    '2026-12-01 00:00:00,Legs,,"<b>Leg press</b>",1,100,8,,,,,8\r\n', encoding="utf-8")  # fmt: skip
+    _import(phone, path)
+    preview = phone.locator("[data-lh-import-preview]")
+    preview.get_by_text("Nothing in this file can be added.").wait_for()
+    assert preview.get_by_text("Not in this program, left out: <b>Leg press</b>.").is_visible()
+    assert not phone.get_by_role("button", name="Import", exact=True).is_visible()
+    assert phone.locator("b", has_text="Leg press").count() == 0
+    assert _stored(phone) == before
+
+
 def test_unreadable_storage_is_kept_and_can_be_saved_as_a_file(phone: Any, served_site: str, tmp_path: Path) -> None:
     phone.goto(served_site + "log/")
     phone.evaluate("localStorage.setItem('lh-log', '{\"version\": 1, \"sets\": [cut')")

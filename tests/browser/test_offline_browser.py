@@ -20,7 +20,18 @@ from liftheavy.data.loader import load_program
 from support.swapserver import SwappableSite
 
 pytestmark = pytest.mark.browser
-PAGES = ["", "why-lift-heavy/", "week-1/", "week-2/", "week-3/", "week-4/", "exercises/", "exercises/squat/", "about/"]
+PAGES = [
+    "",
+    "why-lift-heavy/",
+    "week-1/",
+    "week-2/",
+    "week-3/",
+    "week-4/",
+    "exercises/",
+    "exercises/squat/",
+    "about/",
+    "log/",
+]
 PROGRAM = load_program(ROOT)
 
 

@@ -222,9 +222,11 @@ function logPage(root) {
       const plan = importPlan(storedPlan().plan, found.plan);
       pending = { merged, plan };
       const days = new Set(merged.added.map((s) => s.date));
-      $("[data-lh-import-summary]", preview).textContent = merged.added.length || merged.replaced.length || plan.outcome === "added" || plan.outcome === "updated"
+      const adds = merged.added.length || merged.replaced.length || plan.outcome === "added" || plan.outcome === "updated";
+      $("[data-lh-import-summary]", preview).textContent = adds
         ? `This file adds ${merged.added.length} sets from ${days.size} days${merged.replaced.length ? ` and updates ${merged.replaced.length} you changed on another phone` : ""}.`
-        : "Everything in this file is already here.";
+        : merged.skipped && !merged.conflicts.length && !found.unknown.length ? "Everything in this file is already here." : "Nothing in this file can be added.";
+      $("[data-lh-import-confirm]", preview).hidden = !adds;
       const details = [
         merged.added.length && `Exercises: ${[...new Set(merged.added.map((s) => names[s.exercise] || s.exercise))].join(", ")}.`,
         merged.skipped && `${merged.skipped} sets are already here.`,
