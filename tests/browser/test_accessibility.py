@@ -100,6 +100,31 @@ def test_no_axe_violations_with_a_plan(phone, served_site: str, axe: str) -> Non
     assert phone.errors == []
 
 
+def test_no_axe_violations_with_a_log(phone, served_site: str, axe: str) -> None:
+    """A week page with last time, a load from the log, the steppers open and a notice; the log page
+    with its lists, chart, record, an open editor and an import preview."""
+    sets = [
+        {"id": f"s{d}{n}", "exercise": "barbell-back-squat", "card": "k", "week": 1, "session": "a", "set": n,
+         "date": f"2026-11-{d}", "kg": kg, "reps": 8, "seconds": None, "rir": 4, "substitute": False,
+         "target": {"low": 8, "high": 8, "rir": 4, "sets": 3}, "at": 1}
+        for d, kg in (("18", 55), ("25", 60), ("26", 62.5)) for n in (1, 2, 3)
+    ]  # fmt: skip
+    phone.goto(served_site + "week-2/")
+    phone.evaluate("s => localStorage.setItem('lh-log', JSON.stringify({version: 1, lastExport: null, sets: s}))", sets)
+    phone.reload()
+    card = phone.locator("#a-barbell-back-squat")
+    assert card.locator(".lh-card__last").is_visible()
+    card.locator(".lh-set__what").first.click()
+    card.locator("[data-lh-tick]").first.check()  # a fourth session: the backup reminder shows
+    assert phone.locator('[data-lh-say="backup"]').is_visible()
+    assert _violations(phone, axe) == []
+    phone.goto(served_site + "log/")
+    phone.get_by_role("button", name=re.compile("^Change Barbell back squat, set 1")).first.click()
+    assert phone.locator("svg.lh-log__chart").is_visible()
+    assert _violations(phone, axe) == []
+    assert phone.errors == []
+
+
 def test_no_axe_violations_when_rest_is_over(phone, served_site: str, axe: str) -> None:
     start = dt.datetime(2027, 1, 5, 18, 0, tzinfo=dt.UTC)
     phone.clock.install(time=start)  # not paused: axe-core needs its own timers to run

@@ -220,7 +220,7 @@ function logPage(root) {
       if (found.error) { result.textContent = found.error; return; }
       const merged = mergeSets(log, found.sets);
       const plan = importPlan(storedPlan().plan, found.plan);
-      pending = { merged, plan };
+      pending = { sets: found.sets, plan: found.plan };
       const days = new Set(merged.added.map((s) => s.date));
       const adds = merged.added.length || merged.replaced.length || plan.outcome === "added" || plan.outcome === "updated";
       $("[data-lh-import-summary]", preview).textContent = adds
@@ -240,12 +240,16 @@ function logPage(root) {
   });
   on($("[data-lh-import-confirm]", root), "click", () => {
     if (!pending) return;
-    const { merged, plan } = pending;
-    const planned = plan.plan === storedPlan().plan || save(PLAN_KEY, plan.plan);
-    if (!keep(merged.log) || !planned) { result.textContent = "Not imported: this phone's storage is full or blocked. Nothing was lost."; return; }
+    // Merged again against the log as it is now (a set may have been logged in another tab).
+    log = readLog().log;
+    const merged = mergeSets(log, pending.sets);
+    const plan = importPlan(storedPlan().plan, pending.plan);
+    if (!keep(merged.log)) { result.textContent = "Not imported: this phone's storage is full or blocked. Nothing was lost."; return; }
+    const planned = !["added", "updated"].includes(plan.outcome) || save(PLAN_KEY, plan.plan);
     preview.hidden = true;
     pending = null;
-    result.textContent = `Imported ${merged.added.length + merged.replaced.length} sets.`;
+    result.textContent = `Imported ${merged.added.length + merged.replaced.length} sets.`
+      + (planned ? "" : " Your block's plan could not be saved: this phone's storage is full.");
     show();
   });
   on($("[data-lh-import-cancel]", root), "click", () => { preview.hidden = true; pending = null; });
