@@ -226,7 +226,7 @@ def test_a_backup_reminder_after_three_sessions_without_an_export(phone: Any, se
     reminder = phone.locator('[data-lh-say="backup"]')
     phone.locator(f"#{SQUAT} [data-lh-tick]").nth(0).check()  # a third session, today
     assert reminder.is_visible()
-    assert reminder.text_content().startswith("3 sessions logged since your last export.")
+    assert reminder.text_content().startswith("3 sessions since your last backup")
     assert reminder.get_by_role("link", name="Your log").get_attribute("href") == "../log/"
 
 

@@ -186,20 +186,21 @@ _ENV.globals.update(log_rules=log_rules)
 
 
 def log_card(p: Prescription) -> dict[str, object]:
-    """What the log on a card (browser/js/logcard.js) needs: the exercise id and its former ids
-    (history is kept by exercise, so it follows a rename), the dose and effort the logged sets
-    are judged against by the progression rule, and how a load is made up."""
+    """What the log on a card (browser/js/logcard.js) needs beyond the card's own markup (the
+    exercise id is its library link's #fragment, the sets its boxes): the exercise's former ids
+    (history follows a rename), the dose and effort the logged sets are judged against by the
+    progression rule, and how a load is made up."""
     reps = p.reps
-    return {
-        "id": p.exercise.id,
+    found: dict[str, object] = {
         "former": list(p.exercise.former_ids),
-        "sets": p.sets,
         "low": reps.low if reps else None,
         "high": reps.high if reps else None,
         "seconds": p.time_s,
         "rir": p.load.rir,
         "loading": "bodyweight" if p.exercise.implement == "bodyweight" else loading(p.exercise),
     }
+    # Only what is there: the page weighs less (the script reads a missing key as none).
+    return {key: value for key, value in found.items() if value not in (None, [])}
 
 
 _ENV.globals.update(log_card=log_card)

@@ -92,8 +92,10 @@ export function logCards(gym, say, settings) {
   };
 
   const cards = $$("[data-lh-log]").map((article) => {
-    const c = { ...JSON.parse(article.dataset.lhLog), percent: +article.dataset.lhPercent || 0 };
-    const card = { article, c, key: article.dataset.lhKey, session: article.dataset.lhSession, name: $("h3 a", article).textContent };
+    const link = $("h3 a", article);
+    const c = { former: [], low: null, high: null, seconds: null, rir: null, ...JSON.parse(article.dataset.lhLog),
+      id: link.hash.slice(1), sets: $$("[data-lh-tick]", article).length, percent: +article.dataset.lhPercent || 0 };
+    const card = { article, c, key: article.dataset.lhKey, session: article.dataset.lhSession, name: link.textContent };
     card.last = el("p", { class: "lh-card__last", hidden: "" });
     $(".lh-card__facts", article).after(card.last);
     card.rows = $$("[data-lh-tick]", article).map((box, i) => {
