@@ -255,7 +255,7 @@ function logPage(root) {
   on($("[data-lh-import-cancel]", root), "click", () => { preview.hidden = true; pending = null; });
 
   show();
-  root.hidden = false;
+
 }
 
 registerServiceWorker().catch(() => {});
