@@ -13,21 +13,10 @@ from collections.abc import Iterator
 import pytest
 
 from conftest import PHONE, ROOT, missing_tool
+from support.pages import SITE_PAGES
 
 pytestmark = pytest.mark.browser
-PAGES = [
-    "",
-    "why-lift-heavy/",
-    "week-1/",
-    "week-2/",
-    "week-3/",
-    "week-4/",
-    "exercises/",
-    "exercises/squat/",
-    "about/",
-    "today/",
-    "log/",
-]
+PAGES = SITE_PAGES
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = {"light": "default", "dark": "slate"}
 

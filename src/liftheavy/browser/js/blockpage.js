@@ -4,19 +4,13 @@
    (render.block_data); the plan is kept by blockstore.js, next to the log. Week pages mark
    today's session with blocktoday.js alone. */
 
-import { $, $$, on } from "./dom.js";
+import { $, $$, element, on } from "./dom.js";
 import { load, save } from "./storage.js";
 import { PLAN_KEY, readData, siteRoot, storedPlan } from "./blockstore.js";
 import { blockCalendar } from "./blockics.js";
 import { addDays, isDay, localDay, longDay, schedule, todayOrNext, weekdayOf, WEEKDAYS } from "./block.js";
 import { lastPast, makePlan, moveFrom, newPlanId, nextLine, nextMonday, planWarnings, weekState } from "./blockplan.js";
 
-const element = (tag, text, attributes = {}) => {
-  const el = document.createElement(tag);
-  if (text) el.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  return el;
-};
 // Whether this phone's service worker has saved a page for offline use (any deploy's copy).
 const savedOffline = (url) => ("caches" in window ? caches.match(url, { ignoreSearch: true }) : Promise.resolve(null))
   .then(Boolean, () => false);

@@ -6,7 +6,7 @@
    loads.js; the card's facts are its data-lh-log (render.log_card), the rules the panel's
    data-lh-rules (render.log_rules). Nothing here is ever written as HTML. */
 
-import { $, $$, on } from "./dom.js";
+import { $, $$, element, on } from "./dom.js";
 import { load, save } from "./storage.js";
 import { lastTime, newEntry, putEntry, readLog, removeEntry, sessionsSinceExport, writeLog } from "./logstore.js";
 import { estimateOneRepMax } from "./effort.js";
@@ -40,12 +40,6 @@ export function suggestion(c, log, today, rules, unit, bar, typedMax) {
   return { past, decision, kg: toKg(now, unit) };
 }
 
-const el = (tag, attributes = {}, text = "") => {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.textContent = text;
-  return node;
-};
 // "60 kg × 5, 5, 5" or "60 kg × 5, 62.5 kg × 5"; "30 s"; bodyweight (`plus`) "× 8" or "+10 kg × 8".
 export function setsText(sets, unit, plus) {
   const w = (s) => (s.kg ? `${plus ? "+" : ""}${number(inUnit(s.kg, unit))} ${unit}` : "");
@@ -96,10 +90,10 @@ export function logCards(gym, say, settings) {
     const c = { former: [], low: null, high: null, seconds: null, rir: null, ...JSON.parse(article.dataset.lhLog),
       id: link.hash.slice(1), sets: $$("[data-lh-tick]", article).length, percent: +article.dataset.lhPercent || 0 };
     const card = { article, c, key: article.dataset.lhKey, session: article.dataset.lhSession, name: link.textContent };
-    card.last = el("p", { class: "lh-card__last", hidden: "" });
+    card.last = element("p", "", { class: "lh-card__last", hidden: "" });
     $(".lh-card__facts", article).after(card.last);
     card.rows = $$("[data-lh-tick]", article).map((box, i) => {
-      const button = el("button", { type: "button", class: "lh-set__what", "aria-expanded": "false" });
+      const button = element("button", "", { type: "button", class: "lh-set__what", "aria-expanded": "false" });
       box.closest("li").append(button);
       $("span", box.closest("label")).textContent = String(i + 1);
       on(button, "click", () => edit(card, i));
@@ -175,12 +169,12 @@ export function logCards(gym, say, settings) {
     card.rows.forEach((r) => r.button.setAttribute("aria-expanded", "false"));
     card.editor = null;
     if (open) return;
-    const box = el("div", { class: "lh-edit", "data-set": String(row.n), role: "group", "aria-label": `${card.name}, set ${row.n}` });
+    const box = element("div", "", { class: "lh-edit", "data-set": String(row.n), role: "group", "aria-label": `${card.name}, set ${row.n}` });
     const field = (label, get, set, step) => {
-      const line = el("div", { class: "lh-step" });
-      const input = el("input", { type: "text", inputmode: "decimal", "aria-label": `${card.name}, set ${row.n}: ${label}` });
-      const less = el("button", { type: "button", "aria-label": `Less: ${label}` }, "−");
-      const more = el("button", { type: "button", "aria-label": `More: ${label}` }, "+");
+      const line = element("div", "", { class: "lh-step" });
+      const input = element("input", "", { type: "text", inputmode: "decimal", "aria-label": `${card.name}, set ${row.n}: ${label}` });
+      const less = element("button", "−", { type: "button", "aria-label": `Less: ${label}` });
+      const more = element("button", "+", { type: "button", "aria-label": `More: ${label}` });
       const put = (x) => {
         if (x !== null && !(x >= 0 && x < 10000)) return;
         set(x);
@@ -194,7 +188,7 @@ export function logCards(gym, say, settings) {
       on(input, "change", () => put(input.value.trim() === "" ? null : parseFloat(input.value.replace(",", "."))));
       on(less, "click", () => put(step(get(), -1)));
       on(more, "click", () => put(step(get(), 1)));
-      line.append(el("span", { "aria-hidden": "true" }, label), less, input, more);
+      line.append(element("span", label, { "aria-hidden": "true" }), less, input, more);
       box.append(line);
     };
     const v = row.values;
@@ -209,8 +203,8 @@ export function logCards(gym, say, settings) {
     if (c.high !== null) field("reps", () => v.reps, (x) => { v.reps = x === null ? null : Math.round(x); }, whole);
     if (c.seconds !== null) field("seconds", () => v.seconds, (x) => { v.seconds = x === null ? null : Math.round(x); }, (x, d) => whole(x, 5 * d));
     if (c.rir !== null) field("reps in reserve", () => v.rir, (x) => { v.rir = x === null ? null : Math.round(x); }, whole);
-    const sub = el("label", { class: "lh-check" });
-    const subBox = el("input", { type: "checkbox" });
+    const sub = element("label", "", { class: "lh-check" });
+    const subBox = element("input", "", { type: "checkbox" });
     subBox.checked = v.sub;
     on(subBox, "change", () => {
       v.sub = subBox.checked;
@@ -220,7 +214,7 @@ export function logCards(gym, say, settings) {
       if (row.box.checked) logSet(card, row);
     });
     sub.append(subBox, " I did the substitute (see the library)");
-    const done = el("button", { type: "button" }, "Done");
+    const done = element("button", "Done", { type: "button" });
     on(done, "click", () => { edit(card, i); row.button.focus(); });
     box.append(sub, done);
     $(".lh-card__do", card.article).after(box);

@@ -5,7 +5,7 @@
    the plan blockstore.js's and blockplan.js's importPlan. Text from storage or files is only
    ever set as text. Registers the service worker like every page. */
 
-import { $, on } from "./dom.js";
+import { $, element, on } from "./dom.js";
 import { load, loadRaw, save } from "./storage.js";
 import { registerServiceWorker } from "./offline.js";
 import { UNREADABLE_KEY, putEntry, readLog, removeEntry, writeLog } from "./logstore.js";
@@ -16,12 +16,6 @@ import { longDay } from "./block.js";
 import { inUnit, number, toKg } from "./units.js";
 
 const SVG = "http://www.w3.org/2000/svg";
-const make = (tag, text, attributes = {}, ns) => {
-  const node = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text) node.textContent = text;
-  return node;
-};
 
 // Each exercise's days, newest first, each with its sets and its best estimate.
 export function byExercise(log, names, chart) {
@@ -52,12 +46,12 @@ function chartOf(days, best, unit) {
   const low = Math.min(...values), high = Math.max(...values), span = high - low || 1;
   const x = (i) => 8 + (i * 284) / (points.length - 1);
   const y = (v) => 52 - ((v - low) / span) * 44;
-  const svg = make("svg", "", {
+  const svg = element("svg", "", {
     class: "lh-log__chart", viewBox: "0 0 300 60", role: "img",
     "aria-label": `Estimated 1RM, ${points.length} sessions: from ${Math.round(inUnit(values[0], unit))} to ${Math.round(inUnit(values[values.length - 1], unit))} ${unit}`,
   }, SVG);
-  svg.append(make("polyline", "", { points: points.map((d, i) => `${x(i)},${y(d.best)}`).join(" "), fill: "none" }, SVG));
-  points.forEach((d, i) => svg.append(make("circle", "", { cx: x(i), cy: y(d.best), r: d === best ? 5 : 3, class: d === best ? "lh-log__record" : "" }, SVG)));
+  svg.append(element("polyline", "", { points: points.map((d, i) => `${x(i)},${y(d.best)}`).join(" "), fill: "none" }, SVG));
+  points.forEach((d, i) => svg.append(element("circle", "", { cx: x(i), cy: y(d.best), r: d === best ? 5 : 3, class: d === best ? "lh-log__record" : "" }, SVG)));
   return svg;
 }
 
@@ -67,7 +61,7 @@ function download(name, type, text) {
     return navigator.share({ files: [file], title: name }).catch(() => {});
   }
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = make("a", "", { href: url, download: name });
+  const link = element("a", "", { href: url, download: name });
   document.body.append(link);
   link.click();
   link.remove();
@@ -103,20 +97,20 @@ function logPage(root) {
     s.rir !== null ? `(${s.rir} in reserve)` : "", s.substitute ? "substitute" : ""].filter(Boolean).join(" ");
 
   function editor(item, s) {
-    const form = make("form", "", { class: "lh-log__edit" });
+    const form = element("form", "", { class: "lh-log__edit" });
     const field = (label, key, value) => {
-      const wrap = make("label", "", { class: "lh-field" });
-      const input = make("input", "", { type: "text", inputmode: "decimal", name: key });
+      const wrap = element("label", "", { class: "lh-field" });
+      const input = element("input", "", { type: "text", inputmode: "decimal", name: key });
       input.value = value === null ? "" : String(value);
-      wrap.append(make("span", label), input);
+      wrap.append(element("span", label), input);
       form.append(wrap);
     };
     if (s.reps !== null || s.kg !== null) field(`Weight (${unit})`, "kg", s.kg === null ? null : number(inUnit(s.kg, unit)));
     if (s.reps !== null) field("Reps", "reps", s.reps);
     if (s.seconds !== null) field("Seconds", "seconds", s.seconds);
     field("Reps in reserve", "rir", s.rir);
-    const save_ = make("button", "Save", { type: "submit" });
-    const cancel = make("button", "Cancel", { type: "button" });
+    const save_ = element("button", "Save", { type: "submit" });
+    const cancel = element("button", "Cancel", { type: "button" });
     form.append(save_, " ", cancel);
     on(cancel, "click", show);
     on(form, "submit", (event) => {
@@ -145,23 +139,23 @@ function logPage(root) {
     const groups = byExercise(log, names, chart);
     $("[data-lh-log-empty]", root).hidden = groups.length > 0;
     list.replaceChildren(...groups.map(({ name, days, best }) => {
-      const section = make("section", "", { class: "lh-log__exercise" });
-      section.append(make("h2", name));
-      if (best) section.append(make("p", `Best estimated 1RM: ${Math.round(inUnit(best.best, unit))} ${unit}, ${longDay(best.date, false)}.`));
+      const section = element("section", "", { class: "lh-log__exercise" });
+      section.append(element("h2", name));
+      if (best) section.append(element("p", `Best estimated 1RM: ${Math.round(inUnit(best.best, unit))} ${unit}, ${longDay(best.date, false)}.`));
       const svg = chartOf(days, best, unit);
       if (svg) section.append(svg);
-      const ol = make("ol", "", { class: "lh-log__days" });
+      const ol = element("ol", "", { class: "lh-log__days" });
       for (const day of days) {
-        const li = make("li");
-        const head = make("p", "", { class: "lh-log__day" });
-        head.append(make("strong", longDay(day.date)), day.week ? ` · week ${day.week}, session ${String(day.session).toUpperCase()}` : "");
-        if (day === best) head.append(" ", make("span", "Record", { class: "lh-log__badge" }));
+        const li = element("li");
+        const head = element("p", "", { class: "lh-log__day" });
+        head.append(element("strong", longDay(day.date)), day.week ? ` · week ${day.week}, session ${String(day.session).toUpperCase()}` : "");
+        if (day === best) head.append(" ", element("span", "Record", { class: "lh-log__badge" }));
         li.append(head);
-        const sets = make("ul", "", { class: "lh-log__sets" });
+        const sets = element("ul", "", { class: "lh-log__sets" });
         for (const s of day.sets) {
-          const item = make("li");
-          const change = make("button", "Change", { type: "button", "aria-label": `Change ${name}, set ${s.set}, ${longDay(s.date)}` });
-          const remove = make("button", "Delete", { type: "button", "aria-label": `Delete ${name}, set ${s.set}, ${longDay(s.date)}` });
+          const item = element("li");
+          const change = element("button", "Change", { type: "button", "aria-label": `Change ${name}, set ${s.set}, ${longDay(s.date)}` });
+          const remove = element("button", "Delete", { type: "button", "aria-label": `Delete ${name}, set ${s.set}, ${longDay(s.date)}` });
           on(change, "click", () => editor(item, s));
           on(remove, "click", () => {
             if (!keep(removeEntry(log, s.id))) return;
@@ -171,7 +165,7 @@ function logPage(root) {
             show();
             $("button", undo).focus();
           });
-          item.append(make("span", `Set ${s.set}: ${setText(s)}`), " ", change, " ", remove);
+          item.append(element("span", `Set ${s.set}: ${setText(s)}`), " ", change, " ", remove);
           sets.append(item);
         }
         li.append(sets);
@@ -234,7 +228,7 @@ function logPage(root) {
         found.unknown.length && `Not in this program, left out: ${found.unknown.join(", ")}.`,
         { added: "Your block's plan comes with it.", updated: "Your block's plan is updated.", kept: "This phone's own plan is kept.", unreadable: "The plan in this file cannot be read: this phone's is kept." }[plan.outcome],
       ].filter(Boolean);
-      $("[data-lh-import-details]", preview).replaceChildren(...details.map((text) => make("li", text)));
+      $("[data-lh-import-details]", preview).replaceChildren(...details.map((text) => element("li", text)));
       preview.hidden = false;
     }, () => { result.textContent = "This file could not be read. Nothing was imported."; });
   });
