@@ -86,7 +86,11 @@ def test_the_log_lists_each_exercise_with_its_best_estimate_and_record(phone: An
     assert squat.locator("svg.lh-log__chart circle").count() == 3
     assert squat.locator("svg.lh-log__chart circle.lh-log__record").count() == 1
     first, last = round(estimated_1rm(55, 8, 3)), round(estimated_1rm(60, 8, 3))
-    assert f"from {first} to {last} kg" in squat.locator("svg.lh-log__chart").get_attribute("aria-label")
+    assert f"from {first} kg to {last} kg" in squat.locator("svg.lh-log__chart").get_attribute("aria-label")
+    # The axis: the highest and lowest estimate, the first and last day.
+    best = round(estimated_1rm(62.5, 8, 3))
+    labels = squat.locator("svg.lh-log__chart text").all_text_contents()
+    assert labels == [f"{best} kg", f"{first} kg", "18 Nov", "1 Dec"]
     plank = phone.locator(".lh-log__exercise", has=phone.get_by_role("heading", name="Side plank"))
     assert plank.get_by_text("Set 1: 30 s").is_visible()
 
@@ -138,6 +142,13 @@ def test_a_json_backup_restores_the_log_and_the_plan_in_a_fresh_browser(
         # The same file again adds nothing.
         _import(fresh, path)
         fresh.get_by_text("Everything in this file is already here.").wait_for()
+        # A set changed later on the other phone comes back as an update, not as a second set.
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document["sets"][0] = {**document["sets"][0], "kg": document["sets"][0]["kg"] + 5, "at": 10**13}
+        changed = tmp_path / "changed.json"
+        changed.write_text(json.dumps(document), encoding="utf-8")
+        _import(fresh, changed)
+        fresh.get_by_text("This file updates 1 set changed on another phone.").wait_for()
 
 
 def test_a_csv_export_in_lb_comes_back_with_its_unit(

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { blockCalendar, foldLine } from "../../src/liftheavy/browser/js/blockics.js";
 import {
-  addDays, blockSessions, daysBetween, isDay, localDay, longDay, readPlan, schedule, todayOrNext, weekdayOf,
+  addDays, blockSessions, daysBetween, isDay, localDay, longDay, readPlan, shortDay, schedule, todayOrNext, weekdayOf,
 } from "../../src/liftheavy/browser/js/block.js";
 import { importPlan } from "../../src/liftheavy/browser/js/logfile.js";
 import {
@@ -71,6 +71,8 @@ test("days roll over months, years and leap days; only real dates are days", () 
   assert.equal(isDay(20270104), false);
   assert.equal(longDay("2027-01-04"), "Monday 4 January 2027");
   assert.equal(longDay("2027-01-18", false), "Monday 18 January");
+  assert.equal(shortDay("2027-01-04"), "4 Jan");
+  assert.equal(shortDay("2026-12-25"), "25 Dec");
 });
 
 test("the default start is the next Monday; on a Monday, the one a week later", () => {

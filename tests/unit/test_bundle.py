@@ -48,6 +48,30 @@ def test_modules_come_after_what_they_import_without_import_or_export(tmp_path: 
     assert script.count("const b = 1;") == 1  # imported twice, included once
 
 
+def test_declarations_no_kept_code_names_are_left_out(tmp_path: Path) -> None:
+    entry = _modules(
+        tmp_path,
+        {
+            "a.js": (
+                "// used() is named here, in a comment, which does not keep it\n"
+                "export function used() {\n  return helper();\n}\n"
+                "const helper = () => 1;\n"
+                "export function unused() {\n  return gone;\n}\n"
+                "const gone = {\n  a: 1,\n};\n"
+                'export const named = "kept: spelled in a string below";\n'
+            ),
+            "main.js": 'import { used, unused, named } from "./a.js";\nconsole.log(used(), "named");\n',
+        },
+    )
+    script = bundle(entry)
+    assert "function used()" in script
+    assert "const helper" in script  # named by a kept declaration
+    assert "unused" not in script.replace("import { used, unused", "")
+    assert "const gone" not in script
+    assert "a: 1" not in script  # the whole declaration, to its closing bracket
+    assert "const named" in script  # a name in a string keeps it: too much, never too little
+
+
 @pytest.mark.parametrize(
     ("files", "message"),
     [
@@ -70,6 +94,7 @@ def test_modules_come_after_what_they_import_without_import_or_export(tmp_path: 
         ({"main.js": 'import * as all from "./a.js";\n'}, 'main.js:1: only `import { a, b } from "./file.js";`'),
         ({"main.js": 'import { a as b } from "./a.js";\n'}, "main.js:1: import plain names"),
         ({"main.js": "export default 1;\n"}, "main.js:1: only `export` before a function"),
+        ({"main.js": 'const t = `${n} days${m ? ` and ${m} more` : ""}`;\n'}, "main.js:1: a template literal inside"),
         ({"main.js": "const a = 1;\nfunction a() {}\n"}, "main.js:2: 'a' is declared twice (first on line 1)"),
     ],
 )

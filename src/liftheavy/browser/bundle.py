@@ -12,6 +12,12 @@ Only the module syntax the sources use is accepted, so nothing is silently mistr
 `const`, `let` or `class`. All modules share one scope once joined, so a top-level name
 declared in two modules is refused, as is an import of a name its module does not export
 and a cycle of imports.
+
+The shaking is by names, never by meaning: a top-level declaration runs from its line (which
+starts in column 0) to the next line that starts in column 0 with anything but a closing
+bracket or a comment, and it is kept if any kept code spells its name (in a string too;
+comments do not count). So it can keep too much, never too little; every other top-level statement
+is kept.
 """
 
 from __future__ import annotations
@@ -20,11 +26,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import rjsmin
+
 IMPORT = re.compile(r'import\s*\{(?P<names>[^}]*)\}\s*from\s*"(?P<source>\./[\w.-]+\.js)";')
 DECLARATION = re.compile(
     r"(?P<export>export\s+)?(?:async\s+)?(?:function\*?|const|let|var|class)\s+(?P<name>[A-Za-z_$][\w$]*)"
 )
 NAME = re.compile(r"[A-Za-z_$][\w$]*")
+# A template literal inside another's ${…}: rjsmin reads the inner one as code and squeezes
+# the spaces out of its text ("3 daysand updates 2you changed"), so it is refused.
+NESTED_TEMPLATE = re.compile(r"`[^`]*\$\{[^}`]*`")
 
 
 class BundleError(Exception):
@@ -39,12 +50,20 @@ class Import:
 
 
 @dataclass(frozen=True, slots=True)
+class Chunk:
+    """A top-level declaration (`name`) with the lines after it, or a statement (name None)."""
+
+    name: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Module:
     path: Path
     imports: tuple[Import, ...]
     declared: dict[str, int]  # top-level name -> line
     exported: frozenset[str]
-    body: str  # the source without its import lines and export keywords
+    chunks: tuple[Chunk, ...]  # the body cut at each top-level declaration and statement
 
 
 def parse_module(path: Path, text: str) -> Module:
@@ -52,7 +71,7 @@ def parse_module(path: Path, text: str) -> Module:
     imports: list[Import] = []
     declared: dict[str, int] = {}
     exported: set[str] = set()
-    body: list[str] = []
+    chunks: list[tuple[str | None, list[str]]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         where = f"{path.name}:{number}"
         if line.startswith("import"):
@@ -64,6 +83,8 @@ def parse_module(path: Path, text: str) -> Module:
                 raise BundleError(f"{where}: import plain names (no `as`, no defaults): {match['names'].strip()!r}")
             imports.append(Import(match["source"], names, number))
             continue
+        if NESTED_TEMPLATE.search(line):
+            raise BundleError(f"{where}: a template literal inside another's ${{…}}; join the inner text with +")
         declaration = DECLARATION.match(line)
         if declaration:
             name = declaration["name"]
@@ -75,8 +96,31 @@ def parse_module(path: Path, text: str) -> Module:
                 line = line[declaration.end("export") :]
         elif line.startswith("export"):
             raise BundleError(f"{where}: only `export` before a function, const, let or class is supported")
-        body.append(line)
-    return Module(path, tuple(imports), declared, frozenset(exported), "\n".join(body).strip("\n"))
+        if line[:1] not in _CONTINUES or not chunks:
+            chunks.append((declaration["name"] if declaration else None, []))
+        chunks[-1][1].append(line)
+    cut = tuple(Chunk(name, "\n".join(lines)) for name, lines in chunks)
+    return Module(path, tuple(imports), declared, frozenset(exported), cut)
+
+
+# A line starting with one of these continues what is above it (blank, indented, a closing
+# bracket, a comment); any other line starts a new top-level declaration or statement.
+_CONTINUES = ("", " ", "\t", "}", ")", "]", "/", "*")
+
+
+def shaken(modules: list[Module]) -> dict[str, str]:
+    """Each module's kept text: its statements, and the declarations they name, and so on."""
+    declarations = {chunk.name: chunk for module in modules for chunk in module.chunks if chunk.name}
+    wanted = [chunk for module in modules for chunk in module.chunks if chunk.name is None]
+    kept: set[str] = set()
+    while wanted:
+        for name in set(NAME.findall(rjsmin.jsmin(wanted.pop().text))) & declarations.keys() - kept:
+            kept.add(name)
+            wanted.append(declarations[name])
+    return {
+        module.path.name: "\n".join(c.text for c in module.chunks if c.name is None or c.name in kept).strip("\n")
+        for module in modules
+    }
 
 
 def ordered_modules(entry: Path) -> list[Module]:
@@ -120,7 +164,8 @@ def bundle(entry: Path) -> str:
                     f"{first.path.name}:{first.declared[name]}; joined, they would share one scope"
                 )
             owner[name] = module
-    parts = [f"/* {module.path.name} */\n{module.body}" for module in modules]
+    texts = shaken(modules)
+    parts = [f"/* {module.path.name} */\n{texts[module.path.name]}" for module in modules]
     return '(() => {\n"use strict";\n' + "\n\n".join(parts) + "\n})();\n"
 
 

@@ -45,6 +45,12 @@ export function longDay(day, year = true) {
   return `${WEEKDAYS[weekdayOf(day)]} ${+d} ${MONTHS[+m - 1]}${year ? " " + y : ""}`;
 }
 
+// "25 Nov": a chart's axis.
+export function shortDay(day) {
+  const [, , m, d] = DAY.exec(day);
+  return `${+d} ${MONTHS[+m - 1].slice(0, 3)}`;
+}
+
 // The first day on or after `day` that falls on one of `weekdays`.
 export function onOrAfter(day, weekdays) {
   let next = day;

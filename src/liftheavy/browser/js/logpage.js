@@ -12,7 +12,7 @@ import { UNREADABLE_KEY, putEntry, readLog, removeEntry, writeLog } from "./logs
 import { estimateOneRepMax } from "./effort.js";
 import { exportCsv, exportJson, importPlan, mergeSets, parseImport } from "./logfile.js";
 import { PLAN_KEY, storedPlan } from "./blockstore.js";
-import { longDay } from "./block.js";
+import { longDay, shortDay } from "./block.js";
 import { inUnit, number, toKg } from "./units.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -38,18 +38,25 @@ export function byExercise(log, names, chart) {
   });
 }
 
-// The best estimate of each day, oldest to newest, as a small line chart; the record is filled.
+// The best estimate of each day, oldest to newest, as a small line chart; the record is
+// filled. The axis says the lowest and highest estimate and the first and last day.
 function chartOf(days, best, unit) {
   const points = days.filter((d) => d.best).reverse();
   if (points.length < 2) return null;
   const values = points.map((d) => d.best);
   const low = Math.min(...values), high = Math.max(...values), span = high - low || 1;
-  const x = (i) => 8 + (i * 284) / (points.length - 1);
-  const y = (v) => 52 - ((v - low) / span) * 44;
+  const x = (i) => 56 + (i * 236) / (points.length - 1);
+  const y = (v) => 54 - ((v - low) / span) * 44;
+  const shown = (v) => `${Math.round(inUnit(v, unit))} ${unit}`;
   const svg = element("svg", "", {
-    class: "lh-log__chart", viewBox: "0 0 300 60", role: "img",
-    "aria-label": `Estimated 1RM, ${points.length} sessions: from ${Math.round(inUnit(values[0], unit))} to ${Math.round(inUnit(values[values.length - 1], unit))} ${unit}`,
+    class: "lh-log__chart", viewBox: "0 0 300 84", role: "img",
+    "aria-label": `Estimated 1RM, ${points.length} sessions: from ${shown(values[0])} to ${shown(values[values.length - 1])}`,
   }, SVG);
+  const label = (text, lx, ly, anchor) => svg.append(element("text", text, { x: lx, y: ly, "text-anchor": anchor }, SVG));
+  label(shown(high), 48, 15, "end");
+  if (high !== low) label(shown(low), 48, 59, "end");
+  label(shortDay(points[0].date), 56, 80, "start");
+  label(shortDay(points[points.length - 1].date), 292, 80, "end");
   svg.append(element("polyline", "", { points: points.map((d, i) => `${x(i)},${y(d.best)}`).join(" "), fill: "none" }, SVG));
   points.forEach((d, i) => svg.append(element("circle", "", { cx: x(i), cy: y(d.best), r: d === best ? 5 : 3, class: d === best ? "lh-log__record" : "" }, SVG)));
   return svg;
@@ -217,8 +224,12 @@ function logPage(root) {
       pending = { sets: found.sets, plan: found.plan };
       const days = new Set(merged.added.map((s) => s.date));
       const adds = merged.added.length || merged.replaced.length || plan.outcome === "added" || plan.outcome === "updated";
+      const count = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
+      const does = [];
+      if (merged.added.length) does.push(`adds ${count(merged.added.length, "set")} from ${count(days.size, "day")}`);
+      if (merged.replaced.length) does.push(`updates ${count(merged.replaced.length, "set")} changed on another phone`);
       $("[data-lh-import-summary]", preview).textContent = adds
-        ? `This file adds ${merged.added.length} sets from ${days.size} days${merged.replaced.length ? ` and updates ${merged.replaced.length} you changed on another phone` : ""}.`
+        ? (does.length ? `This file ${does.join(" and ")}.` : "This file brings only your block's plan.")
         : merged.skipped && !merged.conflicts.length && !found.unknown.length ? "Everything in this file is already here." : "Nothing in this file can be added.";
       $("[data-lh-import-confirm]", preview).hidden = !adds;
       const details = [
