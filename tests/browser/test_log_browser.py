@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT, phone_page
 from liftheavy.data.effort import estimated_1rm
 from liftheavy.data.loader import load_program
-from support.gymloads import BELLS_KG, barbell_text
+from support.gymloads import BELLS_KG, barbell_text, ramp_text
 
 pytestmark = pytest.mark.browser
 PROGRAM = load_program(ROOT)
@@ -122,6 +122,11 @@ def test_a_later_week_shows_last_time_and_a_load_from_your_own_sets(phone: Any, 
         for n, s in enumerate(done, 1)
     ]}  # fmt: skip
     phone.goto(served_site + "week-2/")
+    ramp = phone.locator(f"#{SQUAT} .lh-card__ramp")
+    steps = [(step.percent_1rm, step.reps) for step in squat_2.ramp]
+    percents = ", ".join(str(step) for step in squat_2.ramp)
+    assert steps[0] == (None, 8)  # the empty bar first
+    assert ramp.text_content() == f"Warm-up sets, %1RM × reps: {percents}"  # no 1RM yet: as written
     phone.evaluate("log => localStorage.setItem('lh-log', JSON.stringify(log))", log)
     phone.reload()
     last = phone.locator(f"#{SQUAT} .lh-card__last")
@@ -137,12 +142,23 @@ def test_a_later_week_shows_last_time_and_a_load_from_your_own_sets(phone: Any, 
     assert f"estimated 1RM {round(one_rep_max)} kg" in calc
     load = expected.split(": ")[1].split(" ")[0]
     assert _rows(phone, SQUAT) == [f"{load} kg × {squat_2.reps.high}"] * squat_2.sets
-    # A typed 1RM overrides the estimate.
+    # The warm-up sets in weights from the same estimate as the work sets.
+    assert ramp.text_content() == ramp_text(one_rep_max, steps, "kg", 20)
+    # A typed 1RM overrides the estimate, for the warm-up too: 40% of 100 kg is 40 kg, 10 a side.
     phone.locator("details.lh-settings summary").click()
     phone.locator('[data-lh-max="barbell-back-squat"]').fill("100")
     assert phone.locator(f"#{SQUAT} [data-lh-calc]").text_content() == barbell_text(
         100, squat_2.load.percent_1rm, "kg", 20
     )
+    assert ramp.text_content() == (
+        "Warm-up sets: bar × 8, 40 kg × 5 (10 a side), 55 kg × 3 (15 + 2.5 a side), 65 kg × 2 (20 + 2.5 a side)"
+    )
+    # In lb on a 45 lb bar: 40% of 220.5 lb = 88.2 → 90 lb (22.5 a side = 10 + 10 + 2.5).
+    phone.locator('[name="lh-unit"][value="lb"]').check()
+    assert ramp.text_content().startswith("Warm-up sets: bar × 8, 90 lb × 5 (10 + 10 + 2.5 a side), ")
+    phone.fill('[data-lh-max="barbell-back-squat"]', "")
+    phone.locator('[name="lh-unit"][value="kg"]').check()
+    assert ramp.text_content() == ramp_text(one_rep_max, steps, "kg", 20)  # the estimate again
 
 
 def test_every_set_done_with_reserve_to_spare_moves_the_next_load_up_a_step(phone: Any, served_site: str) -> None:

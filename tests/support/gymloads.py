@@ -33,11 +33,27 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def barbell_text(one_rep_max: float, percent: int, unit: str, bar: float) -> str:
-    """What a barbell card shows: the load rounded to 2.5 kg (5 lb), and the plates per side."""
+def _barbell_load(one_rep_max: float, percent: int, unit: str, bar: float) -> tuple[float, str]:
     step, plates = (5, [45, 35, 25, 10, 5, 2.5]) if unit == "lb" else (2.5, [25, 20, 15, 10, 5, 2.5, 1.25])
     total = max(bar, _nearest_step(one_rep_max * percent / 100, step))
-    side = " + ".join(_number(plate) for plate in _plates((total - bar) / 2, plates))
+    return total, " + ".join(_number(plate) for plate in _plates((total - bar) / 2, plates))
+
+
+def ramp_text(one_rep_max: float, ramp: list[tuple[int | None, int]], unit: str, bar: float) -> str:
+    """A barbell card's warm-up sets in weights: 'Warm-up sets: bar × 8, 40 kg × 5 (10 a side)'."""
+    shown = []
+    for percent, reps in ramp:
+        if percent is None:
+            shown.append(f"bar × {reps}")
+            continue
+        total, side = _barbell_load(one_rep_max, percent, unit, bar)
+        shown.append(f"{_number(total)} {unit} × {reps}" + (f" ({side} a side)" if side else ""))
+    return "Warm-up sets: " + ", ".join(shown)
+
+
+def barbell_text(one_rep_max: float, percent: int, unit: str, bar: float) -> str:
+    """What a barbell card shows: the load rounded to 2.5 kg (5 lb), and the plates per side."""
+    total, side = _barbell_load(one_rep_max, percent, unit, bar)
     if not side:
         return f"Your load: {_number(total)} {unit}: the empty bar"
     return f"Your load: {_number(total)} {unit} = {_number(bar)} {unit} bar + {side} {unit} per side"

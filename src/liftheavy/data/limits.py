@@ -41,6 +41,7 @@ PERCENT_1RM = Whole(1, 100, 75)
 RIR = Whole(0, 6, 2)
 RESERVE_S = Whole(1, 60, 5)  # holds and carries: seconds left in you when you stop
 RIR_MARGIN = Whole(1, 5, 2)  # progression: reps in reserve above/below the card's that move the load
+RAMP_REPS = Whole(1, 12, 5)  # one warm-up set of a ramp
 STEP_PERCENT = Whole(1, 20, 5)  # progression: one load step, % of the working weight
 
 # -- text lengths, in characters (after joining lines) ------------------------------------
@@ -68,6 +69,7 @@ BLOCK_EXERCISES = Count(1, 3)  # straight sets, dual-set, tri-set
 HIGH_MILEAGE_EXERCISES = Count(1, 6)
 PRESCRIPTION_CUES = Count(1, 2)
 FORMER_IDS = Count(1, 20)
+RAMP = Count(1, 6)  # warm-up sets before a card's work sets
 FIGURE_POSITIONS = Count(2, 3)  # start and end, and a middle one where the path matters
 REDIRECTS = Count(0, 500)  # data/redirects.yaml may list none  # old ids an exercise keeps answering to
 

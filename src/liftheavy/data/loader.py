@@ -52,9 +52,10 @@ from liftheavy.data.model import (
     Session,
     Source,
     WarmUp,
+    WarmUpSet,
     Week,
 )
-from liftheavy.data.yamlnodes import Reader, compose, did_you_mean, mapping_value, scalar_text
+from liftheavy.data.yamlnodes import Reader, compose, did_you_mean, mapping_value, scalar_text, shown
 from liftheavy.figures.pose import suggest, worst_gap
 
 _T = TypeVar("_T")
@@ -75,6 +76,7 @@ WEEKS_DIR = "data/weeks"
 _WEEK_FILE = re.compile(r"week-(\d+)\.yaml")
 _REPS = re.compile(r"(\d{1,3})\s*-\s*(\d{1,3})")
 _TEMPO = re.compile(r"[0-9X]-[0-9X]-[0-9X]-[0-9X]")
+_WARM_UP_SET = re.compile(r"(?:(bar)|(\d{1,3})\s*%)\s*[×xX*]\s*(\d{1,3})")
 
 
 def load_program(root: Path) -> Program:
@@ -673,7 +675,7 @@ def _read_block(r: Reader, node: Node, session: Where, number: int, known: _Know
 
 
 _DOSE = ("reps", "time_s", "distance_m")
-_PRESCRIPTION_OPTIONAL = (*_DOSE, "per_side", "tempo", "cues", "note", "former_ids")
+_PRESCRIPTION_OPTIONAL = (*_DOSE, "per_side", "tempo", "cues", "note", "former_ids", "ramp")
 
 
 def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Prescription | None:
@@ -702,6 +704,7 @@ def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Presc
     former_ids: tuple[str, ...] = read.optional(
         "former_ids", lambda n: r.each(n, at / "former_ids", r.identifier, limits.FORMER_IDS), ()
     )
+    ramp = read.optional("ramp", lambda n: _read_ramp(r, n, at / "ramp", load, exercise), ())
     if exercise is None or len(r.problems) > before:  # None without a problem: the library is broken
         return None
     prescription = Prescription(
@@ -717,6 +720,7 @@ def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Presc
         cues=cues or exercise.cues[:2],  # without cues of its own, a card shows the library's first two
         note=note,
         former_ids=former_ids,
+        ramp=ramp,
     )
     _check_effort(r, keys["load"], at / "load", prescription)
     if exercise.id in former_ids:
@@ -761,6 +765,68 @@ def _read_reps(r: Reader, node: Node, at: Where) -> RepRange | None:
         return None
     count = r.integer(node, at, limits.REPS)
     return None if count is None else RepRange(low=count, high=count)
+
+
+def _read_ramp(r: Reader, node: Node, at: Where, load: Load | None, exercise: Exercise | None) -> tuple[WarmUpSet, ...]:
+    """Warm-up sets climbing from the empty bar (a barbell's only) to below the card's %1RM."""
+    steps = []
+    previous = 0
+    for index, item in enumerate(r.sequence(node, at, limits.RAMP)):
+        where = at / f"item {index + 1}"
+        step = _read_warm_up_set(r, item, where)
+        if step is None:
+            continue
+        steps.append(step)
+        work = load.percent_1rm if load is not None else None
+        if step.percent_1rm is None:
+            if index > 0:
+                r.error(item, where, "'bar × N' can only be the first warm-up set (the lightest)")
+            elif exercise is not None and exercise.implement != "barbell":
+                r.error(
+                    item,
+                    where,
+                    (
+                        f"'bar' is the empty barbell and {exercise.name} is not a barbell lift; "
+                        "start with a percentage instead, like '30% × 8'"
+                    ),
+                )
+        elif step.percent_1rm <= previous:
+            r.error(item, where, f"warm-up sets go lightest first: {step.percent_1rm}% comes after {previous}%")
+        elif work is not None and step.percent_1rm >= work:
+            r.error(
+                item,
+                where,
+                (
+                    f"a warm-up set is lighter than the work sets' {work}%, got {step.percent_1rm}%; "
+                    "leave it out or lower it"
+                ),
+            )
+        previous = max(previous, step.percent_1rm or 0)
+    if load is not None and load.percent_1rm is None:
+        message = (
+            "a ramp's weights are worked out from the card's %1RM: give load.percent_1rm, or leave "
+            "the ramp out and say the warm-up in the note"
+        )
+        r.error(node, at, message)
+    return tuple(steps)
+
+
+def _read_warm_up_set(r: Reader, node: Node, at: Where) -> WarmUpSet | None:
+    text = scalar_text(node)
+    match = _WARM_UP_SET.fullmatch(text) if text else None
+    if match is None:
+        r.error(node, at, f"expected a warm-up set like '40% × 5' (% of 1RM × reps) or 'bar × 8', got {shown(node)}")
+        return None
+    percent = None if match.group(1) else int(match.group(2))
+    reps = int(match.group(3))
+    if percent is not None and not limits.PERCENT_1RM.low <= percent <= limits.PERCENT_1RM.high:
+        low, high = limits.PERCENT_1RM.low, limits.PERCENT_1RM.high
+        r.error(node, at, f"a warm-up set's %1RM goes from {low} to {high}, got {percent}")
+        return None
+    if not limits.RAMP_REPS.low <= reps <= limits.RAMP_REPS.high:
+        r.error(node, at, f"a warm-up set has {limits.RAMP_REPS.low} to {limits.RAMP_REPS.high} reps, got {reps}")
+        return None
+    return WarmUpSet(percent_1rm=percent, reps=reps)
 
 
 def _read_tempo(r: Reader, node: Node, at: Where) -> str | None:

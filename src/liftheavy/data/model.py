@@ -169,6 +169,18 @@ class Load:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class WarmUpSet:
+    """One warm-up set before a card's first work set: reps at a percent of the 1RM the card's
+    own %1RM is of, or the empty bar (`percent_1rm` None). Written `40% × 5` or `bar × 8`."""
+
+    percent_1rm: int | None
+    reps: int
+
+    def __str__(self) -> str:
+        return f"{'bar' if self.percent_1rm is None else f'{self.percent_1rm}%'} × {self.reps}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Prescription:
     """What to do with one exercise in one block: sets, dose, load, rest."""
 
@@ -184,6 +196,7 @@ class Prescription:
     cues: tuple[str, ...]
     note: str | None
     former_ids: tuple[str, ...] = ()  # exercises this card replaced; their old card anchors land here
+    ramp: tuple[WarmUpSet, ...] = ()  # warm-up sets before the work sets (a %1RM card only), lightest first
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -156,7 +156,8 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def _shown(node: Node) -> str:
+def shown(node: Node) -> str:
+    """A value as an error message quotes it: 'three', nothing, a list, a mapping."""
     if isinstance(node, ScalarNode):
         return repr(node.value) if node.value != "" else "nothing"
     return "a list" if isinstance(node, SequenceNode) else "a mapping"
@@ -180,7 +181,7 @@ class Reader:
     ) -> dict[str, Node] | None:
         """The fields of a mapping; unknown, duplicate and missing fields are problems."""
         if not isinstance(node, MappingNode):
-            self.error(node, where, f"expected 'field: value' lines here, got {_shown(node)}")
+            self.error(node, where, f"expected 'field: value' lines here, got {shown(node)}")
             return None
         known = required + optional
         found: dict[str, Node] = {}
@@ -202,7 +203,7 @@ class Reader:
     def sequence(self, node: Node, where: Where, count: Count = ANY) -> list[Node]:
         """The items of a list (an empty list when it is not one, after reporting it)."""
         if not isinstance(node, SequenceNode):
-            self.error(node, where, f"expected a list ('- item' lines), got {_shown(node)}")
+            self.error(node, where, f"expected a list ('- item' lines), got {shown(node)}")
             return []
         length = len(node.value)
         if length < count.low:
@@ -225,7 +226,7 @@ class Reader:
     def integer(self, node: Node, where: Where, whole: Whole) -> int | None:
         """A whole number within the limits of `whole`."""
         if not (isinstance(node, ScalarNode) and node.tag == f"{_CORE}int"):
-            self.error(node, where, f"expected a whole number like {whole.example}, got {_shown(node)}")
+            self.error(node, where, f"expected a whole number like {whole.example}, got {shown(node)}")
             return None
         try:
             value = _SCALAR.construct_yaml_int(node)
@@ -239,7 +240,7 @@ class Reader:
 
     def boolean(self, node: Node, where: Where) -> bool | None:
         if not (isinstance(node, ScalarNode) and node.tag == f"{_CORE}bool"):
-            self.error(node, where, f"expected true or false, got {_shown(node)}")
+            self.error(node, where, f"expected true or false, got {shown(node)}")
             return None
         return bool(_SCALAR.construct_yaml_bool(node))
 
@@ -253,7 +254,7 @@ class Reader:
             except ValueError:
                 self.error(node, where, f"there is no such date as {text}; write a real date like 2027-01-04")
                 return None
-        self.error(node, where, f"expected a date like 2027-01-04, got {_shown(node)}")
+        self.error(node, where, f"expected a date like 2027-01-04, got {shown(node)}")
         return None
 
     def text(self, node: Node, where: Where, *, max_length: int = TEXT, markdown: bool = False) -> str | None:
@@ -270,7 +271,7 @@ class Reader:
             )
             return None
         if not isinstance(node, ScalarNode) or node.tag == f"{_CORE}null" or not node.value.strip():
-            self.error(node, where, f"expected text, got {_shown(node)}")
+            self.error(node, where, f"expected text, got {shown(node)}")
             return None
         value = " ".join(node.value.split())
         if len(value) > max_length:
@@ -296,7 +297,7 @@ class Reader:
             self.error(
                 node,
                 where,
-                f"expected an id of lowercase letters, digits and hyphens like goblet-squat, got {_shown(node)}",
+                f"expected an id of lowercase letters, digits and hyphens like goblet-squat, got {shown(node)}",
             )
             return None
         return value
@@ -305,7 +306,7 @@ class Reader:
         """One word from a controlled vocabulary."""
         value = node.value if isinstance(node, ScalarNode) else None
         if value not in choices:
-            got = _shown(node)
+            got = shown(node)
             hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
             self.error(node, where, f"expected one of {', '.join(choices)}, got {got}{hint}")
             return None

@@ -56,6 +56,8 @@ _ENV = Environment(
     keep_trailing_newline=True,
     bytecode_cache=TEMPLATE_BYTECODE,  # compiled once per machine, not once per build
 )
+# `tojson` without spaces: every card carries its data-lh-log, and a 52-week page has to stay in 14 KB.
+_ENV.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +146,7 @@ _ENV.filters.update(inline=render_inline, md=markdown_text, duration=duration, a
 _ENV.globals.update({helper.__name__: helper for helper in (heading_id, former_anchors, library_page, figure_box)})
 _ENV.globals.update({"url": relative_url, "file_url": relative_file_url, "EXERCISES_PAGE": EXERCISES_PAGE})
 _ENV.globals.update({"FEED_FILE": FEED_FILE, "ATOM_FILE": ATOM_FILE, "CALENDAR_FILE": CALENDAR_FILE})
-_ENV.globals.update({helper.__name__: helper for helper in (tick_key, loading, set_label, main_lifts)})
+_ENV.globals.update({helper.__name__: helper for helper in (tick_key, set_label, main_lifts)})
 
 
 def block_data(program: Program, release: Release) -> dict[str, object]:
@@ -189,7 +191,8 @@ def log_card(p: Prescription) -> dict[str, object]:
     """What the log on a card (browser/js/logcard.js) needs beyond the card's own markup (the
     exercise id is its library link's #fragment, the sets its boxes): the exercise's former ids
     (history follows a rename), the dose and effort the logged sets are judged against by the
-    progression rule, and how a load is made up."""
+    progression rule, how a load is made up, and the warm-up sets ([%1RM, reps]; 0 is the
+    empty bar) whose weights the script works out from the same 1RM as the card's load."""
     reps = p.reps
     found: dict[str, object] = {
         "former": list(p.exercise.former_ids),
@@ -198,6 +201,8 @@ def log_card(p: Prescription) -> dict[str, object]:
         "seconds": p.time_s,
         "rir": p.load.rir,
         "loading": "bodyweight" if p.exercise.implement == "bodyweight" else loading(p.exercise),
+        "percent": p.load.percent_1rm,
+        "ramp": [[step.percent_1rm or 0, step.reps] for step in p.ramp],
     }
     # Only what is there: the page weighs less (the script reads a missing key as none).
     return {key: value for key, value in found.items() if value not in (None, [])}

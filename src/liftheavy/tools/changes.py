@@ -296,6 +296,8 @@ def _compare_prescription(changes: _Changes, where: tuple[str, ...], old: Prescr
     changes.text(where, "load note", old.load.note, new.load.note)
     changes.field(where, "rest", old.rest_s, new.rest_s, _seconds)
     changes.field(where, "tempo", old.tempo, new.tempo)
+    old_ramp, new_ramp = (", ".join(map(str, p.ramp)) or None for p in (old, new))
+    changes.field(where, "warm-up sets", old_ramp, new_ramp)
     # Without cues of its own an entry shows its library cues; a library edit is reported there.
     if not (old.cues == old.exercise.cues[:2] and new.cues == new.exercise.cues[:2]):
         changes.text(where, "cues", old.cues, new.cues)

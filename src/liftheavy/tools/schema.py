@@ -87,6 +87,7 @@ _URL = "^https?://[^\\s<>'\"]+$"
 _DATE = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
 _REP_RANGE = r"^\s*\d{1,3}\s*-\s*\d{1,3}\s*$"
 _TEMPO = r"^[0-9Xx]-[0-9Xx]-[0-9Xx]-[0-9Xx]$"
+_WARM_UP_SET = r"^\s*(bar|\d{1,3}\s*%)\s*[×xX*]\s*\d{1,3}\s*$"
 
 _MD_NOTE = " Markdown allowed: *italic*, **bold** and [links](https://example.org); no HTML."
 _PLAIN_NOTE = " Plain text; no HTML."
@@ -528,8 +529,15 @@ def entry(ids: ExerciseIds) -> Schema:
                 identifier("The id of the exercise this card replaced.", "barbell-walking-lunge"),
                 limits.FORMER_IDS,
             ),
+            "ramp": listing(
+                "Warm-up sets before the work sets, lightest first, each '% of 1RM × reps' (or 'bar × reps' "
+                "first, the empty barbell), all below the card's percent_1rm. The card shows them in weights "
+                "and plates from the runner's 1RM.",
+                _patterned("One warm-up set: '40% × 5', or 'bar × 8'.", _WARM_UP_SET, "40% × 5"),
+                limits.RAMP,
+            ),
         },
-        optional=("reps", "time_s", "distance_m", "per_side", "tempo", "cues", "note", "former_ids"),
+        optional=("reps", "time_s", "distance_m", "per_side", "tempo", "cues", "note", "former_ids", "ramp"),
         shown=("reps", "tempo"),
     )
     schema["oneOf"] = [{"required": ["reps"]}, {"required": ["time_s"]}, {"required": ["distance_m"]}]

@@ -36,7 +36,7 @@ export function platesPerSide(total, bar, plates) {
   return result;
 }
 
-// `kind` is the card's data-lh-loading: barbell, kettlebell, kettlebell-pair or steps. A load
+// `kind` is the card's `loading` (render.log_card): barbell, kettlebell, kettlebell-pair or steps. A load
 // past the heaviest bell is made of two bells.
 const isPair = (kind, x, unit) => kind === "kettlebell-pair" || (kind === "kettlebell" && x > BELLS[unit][BELLS[unit].length - 1]);
 
@@ -58,6 +58,19 @@ export function stepped(kind, x, dir, unit, barSetting) {
     return (pair ? 2 : 1) * bells[Math.min(bells.length - 1, Math.max(0, i + dir))];
   }
   return Math.max(kind === "barbell" ? BARS[unit][barSetting] : 0, x + dir * STEP[unit]);
+}
+
+// A ramp's warm-up sets ([%1RM, reps], 0 for the empty bar) as weights from a 1RM (`max`, in
+// `unit`): "bar × 8, 25 kg × 5 (2.5 a side), 35 kg × 3 (7.5 a side)"; "two 12 kg bells × 5".
+export function rampText(kind, max, ramp, unit, barSetting) {
+  return ramp.map(([percent, reps]) => {
+    if (!percent) return `bar × ${reps}`;
+    const total = loadable(kind, (max * percent) / 100, unit, barSetting);
+    if (isPair(kind, total, unit)) return `two ${total / 2} ${unit} bells × ${reps}`;
+    const plates = kind === "barbell" ? platesPerSide(total, BARS[unit][barSetting], PLATES[unit]).map(number) : [];
+    // No template literal nested in another: the minifier (rjsmin) would squeeze its spaces.
+    return `${number(total)} ${unit} × ${reps}` + (plates.length ? " (" + plates.join(" + ") + " a side)" : "");
+  }).join(", ");
 }
 
 // A target weight as what to put together: "100 kg = 20 kg bar + 25 + 15 kg per side".

@@ -11,7 +11,7 @@ import { load, save } from "./storage.js";
 import { lastTime, newEntry, putEntry, readLog, removeEntry, sessionsSinceExport, writeLog } from "./logstore.js";
 import { estimateOneRepMax } from "./effort.js";
 import { decide, nextWorkingMax } from "./progression.js";
-import { STEP, loadText, loadable, stepped } from "./loads.js";
+import { STEP, loadText, loadable, rampText, stepped } from "./loads.js";
 import { inUnit, number, toKg } from "./units.js";
 import { localDay, longDay } from "./block.js";
 
@@ -87,9 +87,11 @@ export function logCards(gym, say, settings) {
 
   const cards = $$("[data-lh-log]").map((article) => {
     const link = $("h3 a", article);
-    const c = { former: [], low: null, high: null, seconds: null, rir: null, ...JSON.parse(article.dataset.lhLog),
-      id: link.hash.slice(1), sets: $$("[data-lh-tick]", article).length, percent: +article.dataset.lhPercent || 0 };
-    const card = { article, c, key: article.dataset.lhKey, session: article.dataset.lhSession, name: link.textContent };
+    const c = { former: [], low: null, high: null, seconds: null, rir: null, percent: 0, ...JSON.parse(article.dataset.lhLog),
+      id: link.hash.slice(1), sets: $$("[data-lh-tick]", article).length };
+    const card = { article, c, key: article.dataset.lhKey, session: article.dataset.lhSession, name: link.textContent,
+      ramp: $(".lh-card__ramp", article) };
+    card.percents = card.ramp && card.ramp.textContent;
     card.last = element("p", "", { class: "lh-card__last", hidden: "" });
     $(".lh-card__facts", article).after(card.last);
     card.rows = $$("[data-lh-tick]", article).map((box, i) => {
@@ -133,9 +135,15 @@ export function logCards(gym, say, settings) {
     if (calc) {
       calc.hidden = !plan.max;
       if (plan.max) {
-        calc.textContent = "Your load: " + loadText(card.c.loading, (inUnit(plan.max, u) * card.c.percent) / 100, u, bar)
-          + (plan.typed ? "" : ` (estimated 1RM ${Math.round(inUnit(plan.max, u))} ${u}, from ${longDay(past.date, false)})`);
+        // The load in bold; where its 1RM comes from in plain text after it.
+        calc.replaceChildren("Your load: " + loadText(card.c.loading, (inUnit(plan.max, u) * card.c.percent) / 100, u, bar),
+          element("span", plan.typed ? "" : ` (estimated 1RM ${Math.round(inUnit(plan.max, u))} ${u}, from ${longDay(past.date, false)})`));
       }
+    }
+    // Today's warm-up sets in weights from the same 1RM as the load; the percentages without one.
+    if (card.ramp) {
+      card.ramp.textContent = plan.max ? "Warm-up sets: " + rampText(card.c.loading, inUnit(plan.max, u), card.c.ramp, u, bar)
+        : card.percents;
     }
   }
   const refresh = () => cards.forEach(show);
@@ -170,6 +178,7 @@ export function logCards(gym, say, settings) {
     card.editor = null;
     if (open) return;
     const box = element("div", "", { class: "lh-edit", "data-set": String(row.n), role: "group", "aria-label": `${card.name}, set ${row.n}` });
+    box.append(element("p", `Set ${row.n} of ${card.rows.length}`, { "aria-hidden": "true" }));
     const field = (label, get, set, step) => {
       const line = element("div", "", { class: "lh-step" });
       const input = element("input", "", { type: "text", inputmode: "decimal", "aria-label": `${card.name}, set ${row.n}: ${label}` });
