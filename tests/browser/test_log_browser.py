@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, phone_page
+from conftest import ROOT, build_site, copy_project, phone_page, serve_directory
 from liftheavy.data.effort import estimated_1rm
 from liftheavy.data.loader import load_program
 from support.gymloads import BELLS_KG, barbell_text, ramp_text
@@ -257,3 +257,65 @@ def test_the_steppers_fit_a_320_px_screen(phone: Any, served_site: str) -> None:
         assert box["width"] >= 44
     row = phone.locator(f"#{SQUAT} ol.lh-sets li").first.bounding_box()
     assert row["height"] <= 50  # a set row stays as tall as the checkbox was
+
+
+@pytest.fixture(scope="module")
+def variation_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    """The program with week 2's trap-bar deadlift swapped for a barbell Romanian deadlift whose
+    first 1RM is 80% of the runner's trap-bar deadlift (`estimate_from`). The ratio and its
+    source are made up for the test: the real program has no such card yet."""
+    project = copy_project(tmp_path_factory.mktemp("variation"))
+    week = project / "data" / "weeks" / "week-2.yaml"
+    text = week.read_text(encoding="utf-8")
+    card = "exercise: trap-bar-deadlift\n            former_ids: [barbell-romanian-deadlift]\n"
+    assert card in text
+    estimate = "estimate_from: {exercise: trap-bar-deadlift, percent: 80, source: storen-2008}"
+    week.write_text(
+        text.replace(card, f"exercise: barbell-romanian-deadlift\n            {estimate}\n"), encoding="utf-8"
+    )
+    site_dir = tmp_path_factory.mktemp("variation-site")
+    result = build_site(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    with serve_directory(site_dir) as url:
+        yield url, load_program(project)
+
+
+def test_a_new_variation_gets_its_first_load_from_another_logged_lift(
+    phone: Any, variation_site: tuple[str, Any]
+) -> None:
+    served_site, program = variation_site
+    week_1, week_2 = program.weeks[:2]
+    pull = next(p for b in week_1.sessions[1].blocks for p in b.prescriptions if p.exercise.id == "trap-bar-deadlift")
+    rdl = next(
+        p for b in week_2.sessions[1].blocks for p in b.prescriptions if p.exercise.id == "barbell-romanian-deadlift"
+    )
+    card = "#b-barbell-romanian-deadlift"
+    phone.goto(served_site + "week-2/")
+    note = phone.locator(f"{card} .lh-card__note", has_text="Not logged this lift yet?")
+    assert note.text_content() == (
+        "Not logged this lift yet? Its first 1RM is an estimate: 80% of your trap-bar deadlift's, from your log "
+        "(Støren et al. 2008)."
+    )
+    assert note.get_by_role("link").get_attribute("href") == "https://doi.org/10.1249/MSS.0b013e318168da2f"
+    assert phone.locator(f"{card} [data-lh-calc]").is_hidden()  # nothing logged: no load to show
+    log = {"version": 1, "lastExport": None, "sets": [
+        {"id": f"p{n}", "exercise": "trap-bar-deadlift", "card": "k", "week": 1, "session": "b", "set": n,
+         "date": "2026-11-25", "kg": 70, "reps": pull.reps.high, "seconds": None, "rir": pull.load.rir,
+         "substitute": False, "at": 1,
+         "target": {"low": pull.reps.low, "high": pull.reps.high, "rir": pull.load.rir, "sets": pull.sets}}
+        for n in range(1, pull.sets + 1)
+    ]}  # fmt: skip
+    phone.evaluate("log => localStorage.setItem('lh-log', JSON.stringify(log))", log)
+    phone.reload()
+    one_rep_max = estimated_1rm(70, pull.reps.high, pull.load.rir) * 80 / 100
+    calc = phone.locator(f"{card} [data-lh-calc]").text_content()
+    assert calc == barbell_text(one_rep_max, rdl.load.percent_1rm, "kg", 20) + (
+        f" (estimated 1RM {round(one_rep_max)} kg, from Wednesday 25 November)"
+    )
+    # Once the variation itself is logged, its own sets count and the other lift's no longer do.
+    own = {**log["sets"][0], "id": "r1", "exercise": "barbell-romanian-deadlift", "date": "2026-11-27", "kg": 50,
+           "target": {"low": rdl.reps.low, "high": rdl.reps.high, "rir": rdl.load.rir, "sets": rdl.sets}}  # fmt: skip
+    phone.evaluate("own => localStorage.setItem('lh-log', JSON.stringify({...JSON.parse(localStorage.getItem('lh-log')),"
+                   " sets: [...JSON.parse(localStorage.getItem('lh-log')).sets, own]}))", own)  # fmt: skip
+    phone.reload()
+    assert phone.locator(f"{card} [data-lh-calc]").text_content().endswith("from Friday 27 November)")

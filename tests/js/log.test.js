@@ -155,3 +155,25 @@ test("new entries get a 12-digit id and the time of the change", () => {
   assert.equal(entry.at, 42);
   assert.equal(entry.kg, null);
 });
+
+test("a new variation's first load: the data's share of another lift's estimate, until it is logged itself", async () => {
+  const { suggestion } = await import("../../src/liftheavy/browser/js/logcard.js");
+  const rules = { rule: cases.rule, chart: CHART };
+  const card = { id: "rdl", former: [], low: 6, high: 6, seconds: null, rir: 3, percent: 75, loading: "barbell", from: [80, "tbdl", "old-tbdl"] };
+  const pulls = [1, 2, 3].map((n) => set({ exercise: "old-tbdl", set: n, date: "2026-11-25", kg: 100, reps: 5, rir: 2, id: `p${n}` }));
+  // 100 kg × 5 with 2 in reserve: 7 to failure, 81.1% → 1RM 123.3 kg; 80% of it 98.6 kg;
+  // 75% of that 74.0 kg → 75 kg on the bar (2.5 kg steps).
+  const first = suggestion(card, { sets: pulls }, "2026-12-02", rules, "kg", "20", 0);
+  near(first.max, (100 / 0.811) * 0.8);
+  assert.equal(first.kg, 75);
+  assert.equal(first.past, null);
+  assert.equal(first.other.date, "2026-11-25"); // the page says which day the estimate is from
+  // Logged once itself (60 kg × 6 with 3 in reserve: 9 to failure, 76.2% → 78.7 kg), its own sets decide.
+  const own = set({ exercise: "rdl", date: "2026-11-27", kg: 60, reps: 6, rir: 3, id: "r1",
+    target: { low: 6, high: 6, rir: 3, sets: 1 } });
+  const later = suggestion(card, { sets: [...pulls, own] }, "2026-12-02", rules, "kg", "20", 0);
+  assert.equal(later.other, null);
+  near(later.max, 60 / 0.762);
+  // No estimate_from, nothing logged: no load (the card's note stands).
+  assert.equal(suggestion({ ...card, from: undefined }, { sets: pulls }, "2026-12-02", rules, "kg", "20", 0).kg, null);
+});

@@ -17,7 +17,7 @@ import pytest
 
 from liftheavy.data import model
 from liftheavy.data.loader import load_program
-from liftheavy.data.model import Program, Redirect, RepRange
+from liftheavy.data.model import EstimateFrom, Program, Redirect, RepRange
 from liftheavy.tools.changes import compare
 from support.datafixtures import VALID
 
@@ -188,7 +188,8 @@ def _changed_leaf(value: object, hint: object) -> object:
         return (*value, "added") if not value or isinstance(value[0], str) else value[:-1]
     if value is None:
         options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        sample = {int: 1, str: "added", RepRange: RepRange(low=1, high=1)}
+        first = EstimateFrom(exercise=REAL_PROGRAM.exercises[0], percent=80, source=REAL_PROGRAM.sources[0])
+        sample = {int: 1, str: "added", RepRange: RepRange(low=1, high=1), EstimateFrom: first}
         return sample[options[0]]
     raise AssertionError(f"no change known for {value!r}")
 
@@ -273,5 +274,22 @@ def test_the_walk_reaches_every_dataclass_of_the_model() -> None:
         for name, value in vars(model).items()
         if dataclasses.is_dataclass(value) and value.__module__ == model.__name__
     }
-    # Article is the articles' front matter (docs/), not part of the program.
-    assert models - reached == {"Article"}
+    # Article is the articles' front matter (docs/), not part of the program. No card of the
+    # real program has an EstimateFrom yet: test_a_first_1rm_estimate_is_summarised walks its fields.
+    assert models - reached == {"Article", "EstimateFrom"}
+
+
+def test_a_first_1rm_estimate_is_summarised() -> None:
+    squat = ("weeks", 1, "sessions", 0, "blocks", 1, "prescriptions", 0)
+    card = _get(REAL_PROGRAM, squat)
+    assert isinstance(card, model.Prescription)
+    first = EstimateFrom(exercise=REAL_PROGRAM.exercises[0], percent=80, source=REAL_PROGRAM.sources[0])
+    with_estimate = _set(REAL_PROGRAM, (*squat, "estimate_from"), first)
+    assert isinstance(with_estimate, Program)
+    said = [str(change) for change in compare(REAL_PROGRAM, with_estimate)]
+    assert said == [f"Week 2 › Session A › {card.exercise.name}: first 1RM none → 80% of "
+                    f"{REAL_PROGRAM.exercises[0].name} ({REAL_PROGRAM.sources[0].id})"]  # fmt: skip
+    for field, new in (("percent", 85), ("exercise", REAL_PROGRAM.exercises[1]), ("source", REAL_PROGRAM.sources[1])):
+        edited = _set(with_estimate, (*squat, "estimate_from", field), new)
+        assert isinstance(edited, Program)
+        assert compare(with_estimate, edited), f"a change of estimate_from.{field} is not in the summary"

@@ -47,6 +47,14 @@ def test_valid_fixture_loads_into_typed_model() -> None:
     )
     assert squat.cues == squat.exercise.cues[:2]  # library cues are the default
     assert [str(step) for step in squat.ramp] == ["40% × 5", "55% × 3"]
+    back_squat = program.weeks[1].sessions[0].blocks[0].prescriptions[0]
+    estimate = back_squat.estimate_from
+    assert estimate is not None
+    assert (estimate.exercise.id, estimate.percent, estimate.source.short) == (
+        "goblet-squat",
+        120,
+        "Støren et al. 2008",
+    )
     calf = week.sessions[1].blocks[0].prescriptions[0]
     assert (str(calf.reps), calf.per_side, calf.cues) == ("10–12", True, ("Pause one second at the top.",))
     assert program.weeks[1].sessions[0].blocks[0].kind == "dual-set"

@@ -42,6 +42,7 @@ RIR = Whole(0, 6, 2)
 RESERVE_S = Whole(1, 60, 5)  # holds and carries: seconds left in you when you stop
 RIR_MARGIN = Whole(1, 5, 2)  # progression: reps in reserve above/below the card's that move the load
 RAMP_REPS = Whole(1, 12, 5)  # one warm-up set of a ramp
+ESTIMATE_PERCENT = Whole(30, 150, 85)  # a variation's 1RM as a share of another lift's
 STEP_PERCENT = Whole(1, 20, 5)  # progression: one load step, % of the working weight
 
 # -- text lengths, in characters (after joining lines) ------------------------------------

@@ -37,6 +37,7 @@ from liftheavy.data.model import (
     PATTERNS,
     SUPPORTS,
     Block,
+    EstimateFrom,
     Exercise,
     Figure,
     FigurePosition,
@@ -675,7 +676,7 @@ def _read_block(r: Reader, node: Node, session: Where, number: int, known: _Know
 
 
 _DOSE = ("reps", "time_s", "distance_m")
-_PRESCRIPTION_OPTIONAL = (*_DOSE, "per_side", "tempo", "cues", "note", "former_ids", "ramp")
+_PRESCRIPTION_OPTIONAL = (*_DOSE, "per_side", "tempo", "cues", "note", "former_ids", "ramp", "estimate_from")
 
 
 def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Prescription | None:
@@ -705,6 +706,11 @@ def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Presc
         "former_ids", lambda n: r.each(n, at / "former_ids", r.identifier, limits.FORMER_IDS), ()
     )
     ramp = read.optional("ramp", lambda n: _read_ramp(r, n, at / "ramp", load, exercise), ())
+    estimate_from = read.optional(
+        "estimate_from",
+        lambda n: _read_estimate_from(r, n, at / "estimate_from", known, load, (exercise, former_ids)),
+        None,
+    )
     if exercise is None or len(r.problems) > before:  # None without a problem: the library is broken
         return None
     prescription = Prescription(
@@ -721,6 +727,7 @@ def _read_prescription(r: Reader, node: Node, at: Where, known: _Known) -> Presc
         note=note,
         former_ids=former_ids,
         ramp=ramp,
+        estimate_from=estimate_from,
     )
     _check_effort(r, keys["load"], at / "load", prescription)
     if exercise.id in former_ids:
@@ -809,6 +816,31 @@ def _read_ramp(r: Reader, node: Node, at: Where, load: Load | None, exercise: Ex
         )
         r.error(node, at, message)
     return tuple(steps)
+
+
+def _read_estimate_from(
+    r: Reader, node: Node, at: Where, known: _Known, load: Load | None, card: tuple[Exercise | None, tuple[str, ...]]
+) -> EstimateFrom | None:
+    """A new variation's first 1RM: a share of another lift's (not the card's own, under any of
+    its ids: `card` is its exercise and former ids), with the study it comes from."""
+    before = len(r.problems)
+    keys = r.mapping(node, at, ("exercise", "percent", "source"))
+    if keys is None:
+        return None
+    read = _Fields(keys)
+    exercise = read.required("exercise", lambda n: _lookup(r, n, at / "exercise", known.exercises, "exercise"))
+    percent = read.required("percent", lambda n: r.integer(n, at / "percent", limits.ESTIMATE_PERCENT))
+    source = read.required("source", lambda n: _lookup(r, n, at / "source", known.sources, "source"))
+    if load is not None and load.percent_1rm is None:
+        message = "estimate_from gives a %1RM card its first 1RM: give load.percent_1rm too, or leave it out"
+        r.error(node, at, message)
+    own, former_ids = card
+    if exercise is not None and own is not None and exercise.id in (own.id, *own.former_ids, *former_ids):
+        message = "this is the card's own lift; name the other lift whose logged sets give this one's first 1RM"
+        r.error(keys["exercise"], at / "exercise", message)
+    if len(r.problems) > before or exercise is None or percent is None or source is None:
+        return None
+    return EstimateFrom(exercise=exercise, percent=percent, source=source)
 
 
 def _read_warm_up_set(r: Reader, node: Node, at: Where) -> WarmUpSet | None:

@@ -181,6 +181,16 @@ class WarmUpSet:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EstimateFrom:
+    """Where a new variation's first load comes from while the runner has no log of it: a
+    share of the 1RM estimated from their sets of another lift, as a study measured it."""
+
+    exercise: Exercise
+    percent: int  # this lift's 1RM as a percentage of the other's
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Prescription:
     """What to do with one exercise in one block: sets, dose, load, rest."""
 
@@ -197,6 +207,7 @@ class Prescription:
     note: str | None
     former_ids: tuple[str, ...] = ()  # exercises this card replaced; their old card anchors land here
     ramp: tuple[WarmUpSet, ...] = ()  # warm-up sets before the work sets (a %1RM card only), lightest first
+    estimate_from: EstimateFrom | None = None  # a %1RM card's 1RM until the runner has logged this lift
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -257,6 +268,13 @@ class Source:
     doi: str | None
     url: str | None
     note: str | None
+
+    @property
+    def short(self) -> str:
+        """How a card cites it: 'Støren et al. 2008', 'Smith and Jones 2019', 'Smith 2019'."""
+        names = [author.strip().rsplit(" ", 1)[0] for author in self.authors.split(",")]
+        who = names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2 else f"{names[0]} et al."
+        return f"{who} {self.year}"
 
     @property
     def link(self) -> str:

@@ -187,12 +187,22 @@ def log_rules(program: Program) -> dict[str, object]:
 _ENV.globals.update(log_rules=log_rules)
 
 
+def _estimate_from(p: Prescription) -> list[object]:
+    """[percent, the other lift's id and former ids]: a new variation's first 1RM (the card's
+    note names the other lift)."""
+    if p.estimate_from is None:
+        return []
+    other = p.estimate_from.exercise
+    return [p.estimate_from.percent, other.id, *other.former_ids]
+
+
 def log_card(p: Prescription) -> dict[str, object]:
     """What the log on a card (browser/js/logcard.js) needs beyond the card's own markup (the
     exercise id is its library link's #fragment, the sets its boxes): the exercise's former ids
     (history follows a rename), the dose and effort the logged sets are judged against by the
-    progression rule, how a load is made up, and the warm-up sets ([%1RM, reps]; 0 is the
-    empty bar) whose weights the script works out from the same 1RM as the card's load."""
+    progression rule, how a load is made up, the warm-up sets ([%1RM, reps]; 0 is the
+    empty bar) whose weights the script works out from the same 1RM as the card's load, and
+    where a new variation's first 1RM comes from (`_estimate_from`)."""
     reps = p.reps
     found: dict[str, object] = {
         "former": list(p.exercise.former_ids),
@@ -203,6 +213,7 @@ def log_card(p: Prescription) -> dict[str, object]:
         "loading": "bodyweight" if p.exercise.implement == "bodyweight" else loading(p.exercise),
         "percent": p.load.percent_1rm,
         "ramp": [[step.percent_1rm or 0, step.reps] for step in p.ramp],
+        "from": _estimate_from(p),
     }
     # Only what is there: the page weighs less (the script reads a missing key as none).
     return {key: value for key, value in found.items() if value not in (None, [])}

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from liftheavy.data.errors import BREADCRUMB, DataError
 from liftheavy.data.model import (
     JOINTS,
+    EstimateFrom,
     Exercise,
     Figure,
     HighMileage,
@@ -281,6 +282,10 @@ def _dose_summary(prescription: Prescription) -> str:
     return f"{prescription.sets} × {_dose(prescription)}{side}, {effort}, rest {prescription.rest_s} s"
 
 
+def _estimate(estimate: EstimateFrom) -> str:
+    return f"{estimate.percent}% of {estimate.exercise.name} ({estimate.source.id})"
+
+
 def _compare_prescription(changes: _Changes, where: tuple[str, ...], old: Prescription, new: Prescription) -> None:
     changes.field(where, "sets", old.sets, new.sets)
     _compare_lists(changes, where, "keeps the card anchors of", old.former_ids, new.former_ids)
@@ -298,6 +303,8 @@ def _compare_prescription(changes: _Changes, where: tuple[str, ...], old: Prescr
     changes.field(where, "tempo", old.tempo, new.tempo)
     old_ramp, new_ramp = (", ".join(map(str, p.ramp)) or None for p in (old, new))
     changes.field(where, "warm-up sets", old_ramp, new_ramp)
+    old_from, new_from = (_estimate(p.estimate_from) if p.estimate_from else None for p in (old, new))
+    changes.field(where, "first 1RM", old_from, new_from)
     # Without cues of its own an entry shows its library cues; a library edit is reported there.
     if not (old.cues == old.exercise.cues[:2] and new.cues == new.exercise.cues[:2]):
         changes.text(where, "cues", old.cues, new.cues)

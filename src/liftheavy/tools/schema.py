@@ -536,8 +536,34 @@ def entry(ids: ExerciseIds) -> Schema:
                 _patterned("One warm-up set: '40% × 5', or 'bar × 8'.", _WARM_UP_SET, "40% × 5"),
                 limits.RAMP,
             ),
+            "estimate_from": mapping(
+                "For a %1RM card of a new variation: until the runner has logged this lift, its 1RM is a "
+                "share of the one estimated from their sets of another lift, as a study measured it. The "
+                "card says it is an estimate and cites the study.",
+                {
+                    "exercise": exercise_id(ids),
+                    "percent": whole(
+                        "This lift's 1RM as a percentage of the other lift's: 80 means 80% of it.",
+                        limits.ESTIMATE_PERCENT,
+                    ),
+                    "source": identifier(
+                        "The study the percentage comes from: an id in program.yaml's sources.", "storen-2008"
+                    ),
+                },
+            ),
         },
-        optional=("reps", "time_s", "distance_m", "per_side", "tempo", "cues", "note", "former_ids", "ramp"),
+        optional=(
+            "reps",
+            "time_s",
+            "distance_m",
+            "per_side",
+            "tempo",
+            "cues",
+            "note",
+            "former_ids",
+            "ramp",
+            "estimate_from",
+        ),
         shown=("reps", "tempo"),
     )
     schema["oneOf"] = [{"required": ["reps"]}, {"required": ["time_s"]}, {"required": ["distance_m"]}]

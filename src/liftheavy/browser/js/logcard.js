@@ -21,22 +21,27 @@ const BACKUP_AFTER = 3; // sessions logged since the last export before a remind
 // What to lift now: {past, decision, kg, max, typed} from last time's sets by the rule, or
 // from a typed 1RM; kg null when nothing says (the card's note stands).
 export function suggestion(c, log, today, rules, unit, bar, typedMax) {
-  const past = lastTime({ sets: log.sets.filter((s) => !s.substitute) }, [c.id, ...c.former], today);
+  const done = { sets: log.sets.filter((s) => !s.substitute) };
+  const past = lastTime(done, [c.id, ...c.former], today);
   const target = past && past.sets[0].target;
   const decision = target ? decide(rules.rule, target, past.sets) : null;
   const kind = c.loading;
   if (c.percent) {
-    const best = past ? Math.max(0, ...past.sets.map((s) => estimateOneRepMax(s.kg, s.reps, s.rir, rules.chart) || 0)) : 0;
-    const max = typedMax || (best && nextWorkingMax(rules.rule, best, decision || "hold"));
+    const estimate = (sets) => Math.max(0, ...sets.map((s) => estimateOneRepMax(s.kg, s.reps, s.rir, rules.chart) || 0));
+    const best = past ? estimate(past.sets) : 0;
+    // A new variation not logged yet: the data's share (c.from: [percent, ids…]) of another lift's estimate.
+    const other = !best && c.from ? lastTime(done, c.from.slice(1), today) : null;
+    const max = typedMax || (best ? nextWorkingMax(rules.rule, best, decision || "hold") : other ? (estimate(other.sets) * c.from[0]) / 100 : 0);
     const kg = max ? toKg(loadable(kind, (inUnit(max, unit) * c.percent) / 100, unit, bar), unit) : null;
-    return { past, decision, kg, max, typed: !!typedMax };
+    return { past, decision, kg, max, typed: !!typedMax, other };
   }
   const heaviest = past ? Math.max(0, ...past.sets.map((s) => s.kg || 0)) : 0;
   if (!heaviest) return { past, decision, kg: null };
   const was = loadable(kind, inUnit(heaviest, unit), unit, bar);
   let now = loadable(kind, inUnit(nextWorkingMax(rules.rule, heaviest, decision || "hold"), unit), unit, bar);
-  if (decision === "add" && now <= was) now = stepped(kind, was, 1, unit, bar);
-  if (decision === "drop" && now >= was) now = stepped(kind, was, -1, unit, bar);
+  // "Up" or "down a step" always moves: to the next bell or plate step when 5% rounds back.
+  const dir = { add: 1, drop: -1 }[decision];
+  if (dir && (now - was) * dir <= 0) now = stepped(kind, was, dir, unit, bar);
   return { past, decision, kg: toKg(now, unit) };
 }
 
@@ -108,7 +113,7 @@ export function logCards(gym, say, settings) {
   const entryOf = (card, n) => log.sets.filter((s) => s.card === card.key && s.set === n && s.date === localDay()).pop();
   function values(card, row, plan) {
     const logged = entryOf(card, row.n);
-    if (logged) return { kg: logged.kg, reps: logged.reps, seconds: logged.seconds, rir: logged.rir, sub: logged.substitute };
+    if (logged) return { ...logged, sub: logged.substitute }; // logSet reads kg, reps, seconds, rir, sub
     const before = row.n > 1 && card.rows[row.n - 2].values;
     if (before && before.edited) return { ...before };
     return { kg: plan.kg, reps: card.c.high, seconds: card.c.seconds, rir: card.c.rir, sub: false };
@@ -137,7 +142,8 @@ export function logCards(gym, say, settings) {
       if (plan.max) {
         // The load in bold; where its 1RM comes from in plain text after it.
         calc.replaceChildren("Your load: " + loadText(card.c.loading, (inUnit(plan.max, u) * card.c.percent) / 100, u, bar),
-          element("span", plan.typed ? "" : ` (estimated 1RM ${Math.round(inUnit(plan.max, u))} ${u}, from ${longDay(past.date, false)})`));
+          // A new variation's estimate comes from the other lift's day (the card's note says which lift).
+          element("span", plan.typed ? "" : ` (estimated 1RM ${Math.round(inUnit(plan.max, u))} ${u}, from ${longDay((past || plan.other).date, false)})`));
       }
     }
     // Today's warm-up sets in weights from the same 1RM as the load; the percentages without one.
