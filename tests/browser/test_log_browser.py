@@ -133,7 +133,7 @@ def test_a_later_week_shows_last_time_and_a_load_from_your_own_sets(phone: Any, 
     reps = ", ".join(str(squat_1.reps.high) for _ in range(squat_1.sets))
     # As prescribed: the rule holds the load, so the week-2 card works from the same estimate.
     assert last.text_content() == (
-        f"Last time, Wednesday 25 November: 60 kg × {reps}, last set {squat_1.load.rir} in reserve. Now: the same load."
+        f"Last time, Wednesday 25 November: 60 kg × {reps}, last set {squat_1.load.rir} in reserve. Now: hold."
     )
     one_rep_max = estimated_1rm(60, squat_1.reps.high, squat_1.load.rir)
     expected = barbell_text(one_rep_max, squat_2.load.percent_1rm, "kg", 20)
@@ -151,11 +151,11 @@ def test_a_later_week_shows_last_time_and_a_load_from_your_own_sets(phone: Any, 
         100, squat_2.load.percent_1rm, "kg", 20
     )
     assert ramp.text_content() == (
-        "Warm-up sets: bar × 8, 40 kg × 5 (10 a side), 55 kg × 3 (15 + 2.5 a side), 65 kg × 2 (20 + 2.5 a side)"
+        "Warm-up sets: bar × 8, 40 kg × 5 (10 per side), 55 kg × 3 (15 + 2.5 per side), 65 kg × 2 (20 + 2.5 per side)"
     )
     # In lb on a 45 lb bar: 40% of 220.5 lb = 88.2 → 90 lb (22.5 a side = 10 + 10 + 2.5).
     phone.locator('[name="lh-unit"][value="lb"]').check()
-    assert ramp.text_content().startswith("Warm-up sets: bar × 8, 90 lb × 5 (10 + 10 + 2.5 a side), ")
+    assert ramp.text_content().startswith("Warm-up sets: bar × 8, 90 lb × 5 (10 + 10 + 2.5 per side), ")
     phone.fill('[data-lh-max="barbell-back-squat"]', "")
     phone.locator('[name="lh-unit"][value="kg"]').check()
     assert ramp.text_content() == ramp_text(one_rep_max, steps, "kg", 20)  # the estimate again
@@ -173,7 +173,7 @@ def test_every_set_done_with_reserve_to_spare_moves_the_next_load_up_a_step(phon
     phone.goto(served_site + "week-1/")
     phone.evaluate("log => localStorage.setItem('lh-log', JSON.stringify(log))", log)
     phone.reload()  # the same card, done again a week later
-    assert phone.locator(f"#{SPLIT_SQUAT} .lh-card__last").text_content().endswith("Now: up a step.")
+    assert phone.locator(f"#{SPLIT_SQUAT} .lh-card__last").text_content().endswith("Now: add a step.")
     assert _rows(phone, SPLIT_SQUAT) == [f"18 kg × {split.reps.high}"] * split.sets  # the next bell
 
 

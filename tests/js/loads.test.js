@@ -110,15 +110,15 @@ test("one real step: the next bell, the next pair, 2.5 kg or 5 lb, never below t
 });
 
 test("a ramp's warm-up sets in weights from the 1RM", () => {
-  // 1RM 100 kg: 40% = 40 kg (10 a side), 55% = 55 kg (17.5 a side = 15 + 2.5), 65% = 65 kg (22.5 = 20 + 2.5).
+  // 1RM 100 kg: 40% = 40 kg (10 per side), 55% = 55 kg (17.5 a side = 15 + 2.5), 65% = 65 kg (22.5 = 20 + 2.5).
   assert.equal(
     rampText("barbell", 100, [[0, 8], [40, 5], [55, 3], [65, 2]], "kg", "20"),
-    "bar × 8, 40 kg × 5 (10 a side), 55 kg × 3 (15 + 2.5 a side), 65 kg × 2 (20 + 2.5 a side)",
+    "bar × 8, 40 kg × 5 (10 per side), 55 kg × 3 (15 + 2.5 per side), 65 kg × 2 (20 + 2.5 per side)",
   );
   // 1RM 40 kg: 40% is 16 kg, lighter than the bar, so the bar; no plates to name.
   assert.equal(rampText("barbell", 40, [[40, 5]], "kg", "20"), "20 kg × 5");
   // 1RM 225 lb on a 45 lb bar: 40% = 90 lb (22.5 a side = 10 + 10 + 2.5); 55% = 123.75 → 125 lb (40 = 35 + 5).
-  assert.equal(rampText("barbell", 225, [[40, 5], [55, 3]], "lb", "20"), "90 lb × 5 (10 + 10 + 2.5 a side), 125 lb × 3 (35 + 5 a side)");
+  assert.equal(rampText("barbell", 225, [[40, 5], [55, 3]], "lb", "20"), "90 lb × 5 (10 + 10 + 2.5 per side), 125 lb × 3 (35 + 5 per side)");
   // A kettlebell: the nearest bell, no plates. 1RM 40 kg: 50% = 20 kg.
   assert.equal(rampText("kettlebell", 40, [[50, 5]], "kg", "20"), "20 kg × 5");
   // A pair: 40% of 64 kg = 25.6 kg, 12.8 kg a hand → two 12 kg bells.

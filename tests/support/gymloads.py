@@ -40,14 +40,14 @@ def _barbell_load(one_rep_max: float, percent: int, unit: str, bar: float) -> tu
 
 
 def ramp_text(one_rep_max: float, ramp: list[tuple[int | None, int]], unit: str, bar: float) -> str:
-    """A barbell card's warm-up sets in weights: 'Warm-up sets: bar × 8, 40 kg × 5 (10 a side)'."""
+    """A barbell card's warm-up sets in weights: 'Warm-up sets: bar × 8, 40 kg × 5 (10 per side)'."""
     shown = []
     for percent, reps in ramp:
         if percent is None:
             shown.append(f"bar × {reps}")
             continue
         total, side = _barbell_load(one_rep_max, percent, unit, bar)
-        shown.append(f"{_number(total)} {unit} × {reps}" + (f" ({side} a side)" if side else ""))
+        shown.append(f"{_number(total)} {unit} × {reps}" + (f" ({side} per side)" if side else ""))
     return "Warm-up sets: " + ", ".join(shown)
 
 

@@ -61,7 +61,7 @@ export function stepped(kind, x, dir, unit, barSetting) {
 }
 
 // A ramp's warm-up sets ([%1RM, reps], 0 for the empty bar) as weights from a 1RM (`max`, in
-// `unit`): "bar × 8, 25 kg × 5 (2.5 a side), 35 kg × 3 (7.5 a side)"; "two 12 kg bells × 5".
+// `unit`): "bar × 8, 25 kg × 5 (2.5 per side), 35 kg × 3 (7.5 per side)"; "two 12 kg bells × 5".
 export function rampText(kind, max, ramp, unit, barSetting) {
   return ramp.map(([percent, reps]) => {
     if (!percent) return `bar × ${reps}`;
@@ -69,7 +69,7 @@ export function rampText(kind, max, ramp, unit, barSetting) {
     if (isPair(kind, total, unit)) return `two ${total / 2} ${unit} bells × ${reps}`;
     const plates = kind === "barbell" ? platesPerSide(total, BARS[unit][barSetting], PLATES[unit]).map(number) : [];
     // No template literal nested in another: the minifier (rjsmin) would squeeze its spaces.
-    return `${number(total)} ${unit} × ${reps}` + (plates.length ? " (" + plates.join(" + ") + " a side)" : "");
+    return `${number(total)} ${unit} × ${reps}` + (plates.length ? " (" + plates.join(" + ") + " per side)" : "");
   }).join(", ");
 }
 

@@ -15,7 +15,9 @@ import { STEP, loadText, loadable, rampText, stepped } from "./loads.js";
 import { inUnit, number, toKg } from "./units.js";
 import { localDay, longDay } from "./block.js";
 
-const NOW = { add: "up a step", hold: "the same load", drop: "down a step" };
+// The rule's own words on the overview ("Add a step", "Drop a step", "Otherwise, hold"): a %1RM
+// card's load changes with its percentage even when the 1RM holds, so never "the same load".
+const NOW = { add: "add a step", hold: "hold", drop: "drop a step" };
 const BACKUP_AFTER = 3; // sessions logged since the last export before a reminder
 
 // What to lift now: {past, decision, kg, max, typed} from last time's sets by the rule, or
@@ -235,7 +237,7 @@ export function logCards(gym, say, settings) {
     $(".lh-card__do", card.article).after(box);
     row.button.setAttribute("aria-expanded", "true");
     card.editor = box;
-    $("input", box).focus();
+    $("button", box).focus(); // a button, not the input: no keyboard over the steppers
   }
 
   persisted();
