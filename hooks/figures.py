@@ -1,10 +1,10 @@
 """MkDocs hook: the drawn figure of every exercise, as SVG files under assets/figures/.
 
-Thin glue around `liftheavy.figures.draw` (no MkDocs imports there); the program comes
-from `liftheavy_glue.current_build`, read once per build:
+Thin glue around `liftheavy.figures.draw` (no MkDocs imports there); the files come from
+`liftheavy_glue.current_build`, drawn once per program (and kept on disk until it changes):
 
-- on_files: draw each exercise's two files, the loop and the still (for reduced motion),
-  and add them to the site (`File.generated`, nothing written to docs/). The library and
+- on_files: add each exercise's two files, the loop and the still (for reduced motion),
+  to the site (`File.generated`, nothing written to docs/). The library and
   every week card load the same files with <picture>, so each is downloaded once; the
   offline hook precaches them like any other image a page loads.
 
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
-
-from liftheavy.figures.draw import figure_files
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
 from liftheavy_glue import add_generated, current_build, on_startup
@@ -31,10 +29,8 @@ log = logging.getLogger("mkdocs.plugins.liftheavy.figures")
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add both files of every exercise's figure."""
-    count = 0
-    for exercise in current_build(config).publication.program.exercises:
-        for path, svg in figure_files(exercise).items():
-            add_generated(files, config, path, svg, "figure")
-            count += 1
-    log.debug("Drew %d figure files", count)
+    figures = current_build(config).figures
+    for path, svg in figures.items():
+        add_generated(files, config, path, svg, "figure")
+    log.debug("Drew %d figure files", len(figures))
     return files

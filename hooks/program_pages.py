@@ -21,7 +21,7 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 
 from liftheavy.data.model import Program
-from liftheavy.pages.render import expand_markers, library_sections
+from liftheavy.pages.render import library_sections
 
 # Sibling imports must happen at import time: MkDocs puts hooks/ on sys.path only then.
 from liftheavy_glue import add_generated, current_build, on_startup
@@ -81,5 +81,4 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if any(page.file.src_uri == f"{week.slug}.md" for week in build.publication.published.weeks):
             page.meta.setdefault("lh_script", "gym")
         return markdown
-    release = build.publication.release
-    return expand_markers(markdown, build.publication.program, page.file.src_uri, release)
+    return build.expanded_markdown(page.file.src_uri, markdown)

@@ -1,4 +1,4 @@
-"""A content-addressed cache on disk for files the build draws (preview images, app icons).
+"""A content-addressed cache on disk for what the build draws and derives from the data.
 
 Drawing and compressing PNG images is most of what our hooks add to a build, yet their
 inputs rarely change. Like Material's social plugin (`.cache/plugin/social`), the build keeps
@@ -11,6 +11,15 @@ temporary file and renamed, so a build that is stopped halfway never leaves a to
 
     Build (hooks/liftheavy_glue.py) --DiskCache(root/.cache/liftheavy)--> previewcards, manifest
 
+`DiskCache.value` keeps Python values the same way, pickled: the loaded publication, the
+generated pages, the figures and the bundled page scripts (`hooks/liftheavy_glue.py`), keyed
+by `source_fingerprint` of the files they were read from together with `code_version()`:
+every source file of this package and the versions of the libraries that shape the values.
+Reading the data, rendering the pages and drawing the figures is most of what our hooks add
+to a build with warm caches, and an unchanged input gives the same value, so the same bytes.
+Pickle runs code from the file it reads: the folder is the build's own, as trusted as Jinja's
+bytecode cache (marshal) next to it, and nothing from outside the checkout is read this way.
+
 `TEMPLATE_BYTECODE` does the same for our Jinja templates: compiling them is most of what
 rendering the pages costs in a fresh build process. Jinja keys each entry by the template's
 name and checks its source's checksum, so an edited template is compiled again; the entries
@@ -20,12 +29,20 @@ live in Jinja's own per-user folder in the temporary directory.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
+import pickle
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+import jinja2
+import rcssmin
+import rjsmin
+import yaml
 from jinja2 import FileSystemBytecodeCache
 
 CACHE_DIR = Path(".cache") / "liftheavy"  # below the project root, next to Material's .cache/plugin/
@@ -34,6 +51,9 @@ CACHE_DIR = Path(".cache") / "liftheavy"  # below the project root, next to Mate
 CACHING = os.environ.get("LIFTHEAVY_CACHE", "on") != "off"
 TEMPLATE_BYTECODE = FileSystemBytecodeCache() if CACHING else None  # holds no state but its folder's name
 _PNG_END = b"IEND\xaeB`\x82"  # the last chunk of every PNG file: an entry cut short lacks it
+PACKAGE = Path(__file__).parent
+_CODE_SUFFIXES = (".py", ".j2", ".js", ".css")  # what the package's values are made by (fonts only shape pixels)
+T = TypeVar("T")
 
 
 def fingerprint(*parts: bytes | str) -> str:
@@ -51,9 +71,29 @@ def code_fingerprint(files: Iterable[Path]) -> str:
     return fingerprint(*(path.read_bytes() for path in files))
 
 
+def source_fingerprint(root: Path, pattern: str = "**/*") -> str:
+    """A fingerprint of the files below `root` matching `pattern`: their paths and their bytes."""
+    return _files_fingerprint(root, sorted(path for path in root.glob(pattern) if path.is_file()))
+
+
+def code_version() -> str:
+    """Everything a stored value depends on besides its inputs: this package's source files,
+    Python's version and the versions of the libraries whose behaviour ends up in a value
+    (parsing, templates, escaping, minifying)."""
+    code = sorted(path for path in PACKAGE.rglob("*") if path.suffix in _CODE_SUFFIXES)
+    # Modules' own __version__ where they keep one: reading a package's metadata costs more.
+    versions = [yaml.__version__, jinja2.__version__, rjsmin.__version__, rcssmin.__version__]
+    versions.append(importlib.metadata.version("MarkupSafe"))  # its __version__ is deprecated
+    return fingerprint(sys.version, *versions, _files_fingerprint(PACKAGE, code))
+
+
+def _files_fingerprint(root: Path, files: list[Path]) -> str:
+    return fingerprint(*(part for path in files for part in (path.relative_to(root).as_posix(), path.read_bytes())))
+
+
 @dataclass(frozen=True, slots=True)
 class DiskCache:
-    """PNG files by key below `directory`; `directory=None` draws every time."""
+    """PNG files and pickled values by key below `directory`; `directory=None` computes every time."""
 
     directory: Path | None
 
@@ -71,6 +111,27 @@ class DiskCache:
         drawn = draw()
         self._store(path, drawn)
         return drawn
+
+    def value(self, name: str, key: str, compute: Callable[[], T]) -> T:
+        """The value `name` stored under `key`, or `compute()`'s, stored for the next build.
+
+        One entry is kept per name: storing a new key removes the older ones, so editing
+        the data under `mkdocs serve` does not grow the folder. An entry that cannot be read
+        back (torn, or written by another Python) is computed again; an exception from
+        `compute` (a data problem) stores nothing."""
+        if self.directory is None:
+            return compute()
+        path = self.directory / f"{name}-{key}.pickle"
+        try:
+            return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]
+        except Exception:  # any unreadable entry only means computing it again
+            pass
+        computed = compute()
+        self._store(path, pickle.dumps(computed, protocol=pickle.HIGHEST_PROTOCOL))
+        for older in self.directory.glob(f"{name}-*.pickle"):
+            if older != path:
+                older.unlink(missing_ok=True)
+        return computed
 
     def _store(self, path: Path, data: bytes) -> None:
         try:

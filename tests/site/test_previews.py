@@ -15,13 +15,11 @@ from PIL import Image
 
 from conftest import ROOT, build_site, copy_project
 from liftheavy.tools.htmlscan import PageScan, html_pages, scan
+from liftheavy.sharing.carddrawing import TEXT_WIDTH, draw_card, layout
 from liftheavy.sharing.previewcards import (
     HEIGHT,
-    TEXT_WIDTH,
     WIDTH,
     Card,
-    draw_card,
-    layout,
     page_preview,
     preview_cards,
     render_preview_tags,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -21,10 +22,12 @@ from liftheavy.cache import TEMPLATE_BYTECODE
 from liftheavy.data import effort
 from liftheavy.data.model import PATTERNS, Exercise, Prescription, Program, Session, Week
 from liftheavy.data.release import Release, long_date
-from liftheavy.figures.draw import figure_box
 from liftheavy.pages.gymkeys import loading, main_lifts, set_label, tick_key
 from liftheavy.pages.inline import markdown_text, render_inline
 from liftheavy.pages.urls import ATOM_FILE, CALENDAR_FILE, FEED_FILE, relative_file_url, relative_url, site_path
+
+if TYPE_CHECKING:
+    from liftheavy.figures.draw import FigureBox
 
 EXERCISES_PAGE = "exercises.md"  # the library's index: every exercise, linked to its pattern's page
 # Each movement pattern's page title; the library is split by pattern so that no page outgrows
@@ -141,6 +144,18 @@ def render_template(template: str, **context: object) -> str:
 
 
 _render = render_template
+
+
+def figure_box(exercise: Exercise) -> FigureBox | None:
+    """Where an exercise's figure files are and how big they are drawn (`figures.draw`).
+
+    The drawing code is imported on first use: a build whose pages come from the cache
+    renders only the feeds and tags through this module, and never draws."""
+    from liftheavy.figures.draw import figure_box as box
+
+    return box(exercise)
+
+
 _ENV.filters.update(inline=render_inline, md=markdown_text, duration=duration, amount=amount, long_date=long_date)
 # The templates' helpers go by their own names; the addresses and file names are constants.
 _ENV.globals.update({helper.__name__: helper for helper in (heading_id, former_anchors, library_page, figure_box)})
