@@ -86,6 +86,33 @@ def test_precache_follows_pages_styles_and_the_base_path(tmp_path: Path) -> None
     assert urls == ["", "404.html", "a/", "bg.png", "css/s.css", "pic.png"]
 
 
+def test_loading_tags_are_read_as_a_browser_reads_them(tmp_path: Path) -> None:
+    """Quoting, case, entities, a '>' inside a value, srcset, rel lists, Material's config."""
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    for name in ("a b.css", "q.js", "bare.js", "x&y.png", "still.svg", "loop.svg", "worker.js", "icon.png", "feed.xml"):
+        (site / "assets" / name).write_text(name)
+    (site / "index.html").write_text(
+        "<LINK REL='Stylesheet' HREF='assets/a%20b.css'>"
+        '<script src="assets/q.js" data-note="a > b"></script><script src=assets/bare.js defer></script>'
+        '<picture><source srcset="assets/still.svg 1x, assets/loop.svg 2x"><img src="assets/x&amp;y.png" alt=""></picture>'
+        '<link rel="shortcut icon" href="assets/icon.png"><link rel="alternate" href="assets/feed.xml">'
+        '<script id="__config" type="application/json">{"search": "assets/worker.js"}</script>'
+    )
+    urls = [entry.url for entry in precache_list(site, "/")]
+    assert urls == [
+        "",
+        "assets/a b.css",
+        "assets/bare.js",
+        "assets/icon.png",
+        "assets/loop.svg",
+        "assets/q.js",
+        "assets/still.svg",
+        "assets/worker.js",
+        "assets/x&y.png",
+    ]
+
+
 def test_a_changed_file_changes_the_service_worker(tmp_path: Path) -> None:
     site = _tiny_site(tmp_path / "site")
     first = write_service_worker(site, "/base/")

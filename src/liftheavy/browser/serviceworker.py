@@ -15,11 +15,11 @@ for other languages, feeds, social images) is left to the network.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import posixpath
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -39,13 +39,16 @@ REVISION_LENGTH = 6
 # How long a page waits for the network before it shows the saved copy (weak gym signal).
 NETWORK_TIMEOUT_MS = 3500
 _LOADED_RELS = {"stylesheet", "icon", "shortcut", "manifest", "apple-touch-icon", "preload", "modulepreload"}
-# Only these elements can load a file, so the parser reads just them (a page is ~50 KB of
+# Only these elements can load a file, so the scan reads just them (a page is ~50 KB of
 # HTML, its loading tags a few hundred bytes): the start tags of link, script, img and
 # source (quoted attribute values may hold '>'), and Material's configuration script whole.
 _LOADING_TAG = re.compile(
     r"""<script\b[^>]*\bid=["']?__config\b.*?</script\s*>|<(?:link|script|img|source)\b(?:[^>"']|"[^"]*"|'[^']*')*>""",
     re.DOTALL | re.IGNORECASE,
 )
+_START_TAG = re.compile(r"""<(?P<name>[a-zA-Z]+)\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
+# One attribute: a name, optionally = and a double-quoted, single-quoted or bare value.
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -62,49 +65,39 @@ class PrecacheEntry:
     revision: str  # the start of the file's SHA-256
 
 
-class _References(HTMLParser):
-    """The URLs a browser loads for one page: tags, plus Material's search worker."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self._in_config = False
-        self._config = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        rels = set(values.get("rel", "").lower().split())
-        if tag == "link" and rels & _LOADED_RELS and values.get("href"):
-            self.urls.append(values["href"])
-        elif tag in ("script", "img", "source") and values.get("src"):
-            self.urls.append(values["src"])
-        if tag in ("img", "source") and values.get("srcset"):
-            # A <picture>'s other file (a figure's still, for reduced motion): every candidate.
-            self.urls.extend(candidate.split()[0] for candidate in values["srcset"].split(",") if candidate.strip())
-        self._in_config = tag == "script" and values.get("id") == "__config"
-
-    def handle_data(self, data: str) -> None:
-        if self._in_config:
-            self._config += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._in_config and tag == "script":
-            self._in_config = False
-            try:
-                worker = json.loads(self._config or "{}").get("search")
-            except (ValueError, AttributeError):  # not Material's config after all: nothing to add
-                worker = None
-            if isinstance(worker, str):
-                self.urls.append(worker)
+def _attributes(start_tag: str, after_name: int) -> dict[str, str]:
+    """A start tag's attributes, names lowercased and values unescaped, as a browser reads them
+    (the last of a repeated name wins, as in Python's HTMLParser)."""
+    values = {}
+    for match in _ATTRIBUTE.finditer(start_tag, after_name, len(start_tag) - 1):  # up to the '>'
+        name, *quoted_or_bare = match.groups()
+        values[name.lower()] = html.unescape(next((value for value in quoted_or_bare if value is not None), ""))
+    return values
 
 
-def _closed(match: re.Match[str]) -> str:
-    """A loading tag as the parser must see it: a script start tag is closed at once, or the
-    parser would read every tag after it as the script's text."""
-    tag = match.group(0)
-    if tag[:7].lower() == "<script" and not re.search(r"</script\s*>$", tag, re.IGNORECASE):
-        return tag + "</script>"
-    return tag
+def _tag_references(tag: str) -> list[str]:
+    """The URLs one loading tag (a `_LOADING_TAG` match) makes the browser fetch."""
+    start = _START_TAG.match(tag)
+    if start is None:
+        return []
+    name, values = start.group("name").lower(), _attributes(start.group(0), start.end("name"))
+    if name == "script" and values.get("id") == "__config":
+        # Material's configuration names its search worker (a script's text is not unescaped).
+        try:
+            worker = json.loads(tag[start.end() : tag.rfind("<")] or "{}").get("search")
+        except (ValueError, AttributeError):  # not Material's config after all: nothing to add
+            worker = None
+        return [worker] if isinstance(worker, str) else []
+    urls = []
+    rels = set(values.get("rel", "").lower().split())
+    if name == "link" and rels & _LOADED_RELS and values.get("href"):
+        urls.append(values["href"])
+    elif name in ("script", "img", "source") and values.get("src"):
+        urls.append(values["src"])
+    if name in ("img", "source") and values.get("srcset"):
+        # A <picture>'s other file (a figure's still, for reduced motion): every candidate.
+        urls.extend(candidate.split()[0] for candidate in values["srcset"].split(",") if candidate.strip())
+    return urls
 
 
 def page_url(relative_path: str) -> str:
@@ -150,21 +143,25 @@ def precache_list(site_dir: Path, base_path: str = "/") -> list[PrecacheEntry]:
     wanted = set(pages)
     todo = list(pages)
     seen: dict[str, str | None] = {}
+    resolved: dict[tuple[str, str], str | None] = {}
     while todo:
         path = todo.pop()
         text = (site_dir / path).read_text(encoding="utf-8", errors="replace")
         if path.endswith(".html"):
-            parser = _References()
-            parser.feed("".join(map(_closed, _LOADING_TAG.finditer(text))))
-            references = parser.urls
+            references = [url for tag in _LOADING_TAG.finditer(text) for url in _tag_references(tag.group(0))]
         elif path.endswith(".css"):
             references = [match.group(2) for match in _CSS_URL.finditer(text)]
         elif path.endswith(".webmanifest"):
             references = [icon.get("src", "") for icon in json.loads(text).get("icons", [])]
         else:
             continue
+        base = page_url(path) if path.endswith(".html") else path
         for reference in references:
-            found = _site_path(site_dir, page_url(path) if path.endswith(".html") else path, reference, base_path, seen)
+            # Pages in one folder share their references (Material's assets): resolve each once.
+            key = (base[: base.rfind("/") + 1], reference)
+            if key not in resolved:
+                resolved[key] = _site_path(site_dir, base, reference, base_path, seen)
+            found = resolved[key]
             if found and found not in wanted and found != SERVICE_WORKER:
                 wanted.add(found)
                 todo.append(found)
