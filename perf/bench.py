@@ -8,6 +8,9 @@ One run measures, on this machine and in this order:
    - `mkdocs build --strict` of our site and `mkdocs build` of a stock Material site made of
      the same Markdown (no hooks, no overrides, no extra CSS), each in a fresh process,
      alternating, after a warm-up: wall time, CPU time and peak memory (`perf.measure`);
+     and, beside them, the stock site with our template cache hook alone, because keeping
+     the theme's compiled templates also makes Material's own work cheaper: ours over that
+     build is what our hooks add;
    - the HTML size of every page, raw and gzip.
 2. For the first case, every page opened in Chromium against a gzip server (`perf.pages`):
    requests and compressed bytes of the first load, ours and stock.
@@ -112,8 +115,16 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+TEMPLATE_CACHE_HOOK = Path("hooks") / "template_cache.py"  # ours: the theme's compiled templates kept
+COMPILED_STOCK_CONFIG = "mkdocs-compiled-templates.yml"
+
+
 def write_stock_config(project: Path, stock: Path) -> None:
-    """A minimal stock Material config for the same Markdown: our Markdown extensions, nothing else."""
+    """A minimal stock Material config for the same Markdown: our Markdown extensions, nothing else.
+
+    When the project has it, also `COMPILED_STOCK_CONFIG`: the same plus our template cache
+    hook alone, so our hooks' own cost can be told apart from what caching the theme's
+    compiled templates saves (it makes Material's own work cheaper too)."""
     ours = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
     config = {
         "site_name": ours["site_name"],
@@ -122,13 +133,25 @@ def write_stock_config(project: Path, stock: Path) -> None:
         "markdown_extensions": ours.get("markdown_extensions", []),
     }
     (stock / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    if (project / TEMPLATE_CACHE_HOOK).is_file():
+        compiled = config | {"hooks": [str(project / TEMPLATE_CACHE_HOOK)]}
+        (stock / COMPILED_STOCK_CONFIG).write_text(yaml.safe_dump(compiled, sort_keys=False), encoding="utf-8")
 
 
-def _build(project: Path, site_dir: Path, release: dt.date, *, strict: bool, cold: bool = False) -> Measured:
+def _build(
+    project: Path,
+    site_dir: Path,
+    release: dt.date,
+    *,
+    strict: bool,
+    cold: bool = False,
+    config: str = "mkdocs.yml",
+    code: Path | None = None,
+) -> Measured:
     """One build in a fresh process; `cold`: with our caches off (drawn images, compiled
-    templates), as on a clean machine."""
-    argv = [str(MKDOCS), "build", "--site-dir", str(site_dir), "--config-file", str(project / "mkdocs.yml")]
-    env = _environment(project, release) | ({"LIFTHEAVY_CACHE": "off"} if cold else {})
+    templates), as on a clean machine. `code`: the project whose src/ is on the path."""
+    argv = [str(MKDOCS), "build", "--site-dir", str(site_dir), "--config-file", str(project / config)]
+    env = _environment(code or project, release) | ({"LIFTHEAVY_CACHE": "off"} if cold else {})
     return run_measured([*argv, "--strict"] if strict else argv, env=env, cwd=project)
 
 
@@ -144,13 +167,19 @@ def measure_case(case: Case, source: Path, work: Path, repeat: int, warmup: int)
     generation = _generate(project, release, repeat, stock / "docs")
     write_stock_config(project, stock)
     ours_site, stock_site = work / "ours-site", work / "stock-site"
-    runs: dict[str, list[Measured]] = {"ours": [], "stock": []}
+    compiled = (stock / COMPILED_STOCK_CONFIG).is_file()
+    runs: dict[str, list[Measured]] = {"ours": [], "stock": []} | ({"stock_compiled": []} if compiled else {})
     for index in range(warmup + repeat):
-        # Alternate, so a burst of load on the machine hits both sides alike.
+        # Alternate, so a burst of load on the machine hits every side alike.
         built = {
             "ours": _check(_build(project, ours_site, release, strict=True), f"our build of case {case.name}"),
             "stock": _check(_build(stock, stock_site, release, strict=False), f"the stock build of case {case.name}"),
         }
+        if compiled:
+            measured = _build(
+                stock, work / "stock-compiled-site", release, strict=False, config=COMPILED_STOCK_CONFIG, code=project
+            )
+            built["stock_compiled"] = _check(measured, f"the stock build with compiled templates of case {case.name}")
         if index >= warmup:
             for side, measured in built.items():
                 runs[side].append(measured)
@@ -166,6 +195,11 @@ def measure_case(case: Case, source: Path, work: Path, repeat: int, warmup: int)
     result["ratios"] = {
         key: result["ours"][key]["median"] / result["stock"][key]["median"] for key in ("wall_s", "cpu_s")
     } | {"peak_rss_mb": result["ours"]["peak_rss_mb"] / result["stock"]["peak_rss_mb"]}
+    if compiled:
+        # Ours over stock when both keep the theme's compiled templates: what our hooks add.
+        compiled_cpu = statistics.median(run.cpu_s for run in runs["stock_compiled"])
+        result["stock_compiled_cpu_s"] = compiled_cpu
+        result["ratios"]["cpu_s_same_templates"] = result["ours"]["cpu_s"]["median"] / compiled_cpu
     result["ours"]["cold_cpu_s"] = cold.cpu_s
     result["ratios"]["cold_cpu_s"] = cold.cpu_s / result["stock"]["cpu_s"]["median"]
     result["generation_share"] = result["generation"]["cold_s"] / result["ours"]["cpu_s"]["median"]
@@ -346,6 +380,12 @@ BUILD_COLUMNS = (
     ("stock s", lambda case: f"{case['stock']['wall_s']['median']:.2f}"),
     ("wall x", lambda case: f"{case['ratios']['wall_s']:.2f}"),
     ("CPU x", lambda case: f"{case['ratios']['cpu_s']:.2f}"),
+    (
+        "CPU x, stock caching templates",
+        lambda case: (
+            f"{case['ratios']['cpu_s_same_templates']:.2f}" if "cpu_s_same_templates" in case["ratios"] else "-"
+        ),
+    ),
     ("cold CPU x", lambda case: f"{case['ratios']['cold_cpu_s']:.2f}" if "cold_cpu_s" in case["ratios"] else "-"),
     ("memory x", lambda case: f"{case['ratios']['peak_rss_mb']:.2f}"),
     ("gen ms/page", lambda case: f"{case['generation']['per_page_ms']:.1f}"),
@@ -530,6 +570,7 @@ COMPARED = (
     ("build wall, ours/stock", lambda case: case["ratios"]["wall_s"]),
     ("build CPU, ours/stock", lambda case: case["ratios"]["cpu_s"]),
     ("cold build CPU, ours/stock", lambda case: case["ratios"].get("cold_cpu_s", 0.0)),
+    ("build CPU, ours/stock caching templates", lambda case: case["ratios"].get("cpu_s_same_templates", 0.0)),
     ("peak memory MB", lambda case: case["ours"]["peak_rss_mb"]),
     ("generation ms/page", lambda case: case["generation"]["per_page_ms"]),
     ("generation ms/data KB", lambda case: case["generation"].get("per_data_kb_ms") or 0.0),
