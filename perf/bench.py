@@ -40,7 +40,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -302,8 +302,10 @@ def check_targets(result: dict[str, Any], budgets: Budgets) -> list[dict[str, An
     cases = {case["case"]: case for case in result["cases"]}
     targets = []
 
-    def target(name: str, value: float, limit: float, unit: str) -> None:
-        targets.append({"target": name, "value": value, "limit": limit, "unit": unit, "ok": value <= limit})
+    def target(name: str, value: float, limit: float | None, unit: str) -> None:
+        # limit None: a figure the issue asks to report beside a target, with no limit of its own.
+        ok = None if limit is None else value <= limit
+        targets.append({"target": name, "value": value, "limit": limit, "unit": unit, "ok": ok})
 
     if "real" in cases:
         real = cases["real"]["ours"]
@@ -312,7 +314,7 @@ def check_targets(result: dict[str, Any], budgets: Budgets) -> list[dict[str, An
         ratios = cases["real"]["ratios"]
         target("real build CPU, ours / stock (warm caches)", ratios["cpu_s"], budgets.build_real_cpu_ratio_max, "x")
         if "cold_cpu_s" in ratios:
-            target("real build CPU, ours / stock (cold)", ratios["cold_cpu_s"], budgets.build_real_cpu_ratio_max, "x")
+            target("real build CPU, ours / stock (cold: reported)", ratios["cold_cpu_s"], None, "x")
     largest = max(cases.values(), key=lambda case: case["weeks"])
     if largest["case"] != "real":
         target(
@@ -432,9 +434,18 @@ def _pages_table(case: dict[str, Any], loads: dict[str, dict[str, Any]]) -> str:
     return _table([*headings, "load x"], rows)
 
 
+def _verdict(ok: bool | None) -> str:
+    return "-" if ok is None else "yes" if ok else "NO"
+
+
 def _targets_table(targets: list[dict[str, Any]]) -> str:
     rows = [
-        [t["target"], _with_unit(t["value"], t["unit"]), _with_unit(t["limit"], t["unit"]), "yes" if t["ok"] else "NO"]
+        [
+            t["target"],
+            _with_unit(t["value"], t["unit"]),
+            "-" if t["limit"] is None else _with_unit(t["limit"], t["unit"]),
+            _verdict(t["ok"]),
+        ]
         for t in targets
     ]
     return _table(["target", "measured", "limit", "ok"], rows)
@@ -566,20 +577,23 @@ def save(result: dict[str, Any], output: Path) -> Path:
 # -----------------------------------------------------------------------------
 
 # What is worth comparing between two runs: ratios to stock (machine-independent) and bytes.
-COMPARED = (
+# A reader returns None for a measure the older benchmark or tree did not have.
+COMPARED: tuple[tuple[str, Callable[[dict[str, Any]], float | None]], ...] = (
     ("build wall, ours/stock", lambda case: case["ratios"]["wall_s"]),
     ("build CPU, ours/stock", lambda case: case["ratios"]["cpu_s"]),
-    ("cold build CPU, ours/stock", lambda case: case["ratios"].get("cold_cpu_s", 0.0)),
-    ("build CPU, ours/stock caching templates", lambda case: case["ratios"].get("cpu_s_same_templates", 0.0)),
+    ("cold build CPU, ours/stock", lambda case: case["ratios"].get("cold_cpu_s")),
+    ("build CPU, ours/stock caching templates", lambda case: case["ratios"].get("cpu_s_same_templates")),
     ("peak memory MB", lambda case: case["ours"]["peak_rss_mb"]),
     ("generation ms/page", lambda case: case["generation"]["per_page_ms"]),
-    ("generation ms/data KB", lambda case: case["generation"].get("per_data_kb_ms") or 0.0),
+    ("generation ms/data KB", lambda case: case["generation"].get("per_data_kb_ms")),
     ("largest HTML gzip B", lambda case: case["ours"]["html_gzip_max"]),
     ("site bytes", lambda case: case["ours"]["site_bytes"]),
 )
 
 
-def _number(value: float) -> str:
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
 
 
@@ -593,7 +607,8 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> str:
             continue
         for label, read in COMPARED:
             a, b = read(old), read(new)
-            rows.append([old["case"], label, _number(a), _number(b), f"{100 * (b - a) / a:+.1f}%" if a else "-"])
+            change = f"{100 * (b - a) / a:+.1f}%" if a and b is not None else "-"
+            rows.append([old["case"], label, _number(a), _number(b), change])
     if before.get("first_load") and after.get("first_load"):
         for path, old in before["first_load"]["ours"].items():
             new = after["first_load"]["ours"].get(path)

@@ -156,3 +156,22 @@ def test_peak_memory_is_the_commands_own_not_the_callers() -> None:
     assert measured.returncode == 0
     assert measured.peak_rss_mb < 100
     del ballast
+
+
+def test_a_measure_the_older_result_lacks_is_shown_as_missing_not_as_zero() -> None:
+    from perf.bench import compare
+
+    def result(commit: str, ratios: dict[str, float]) -> dict[str, object]:
+        case = {
+            "case": "real",
+            "ratios": {"wall_s": 1.0, "cpu_s": 1.0} | ratios,
+            "ours": {"peak_rss_mb": 40.0, "html_gzip_max": 13_816, "site_bytes": 4_000_000},
+            "generation": {"per_page_ms": 2.0},
+        }
+        return {"commit": commit, "created": "2026-12-03", "cases": [case]}
+
+    table = compare(result("a" * 40, {}), result("b" * 40, {"cpu_s_same_templates": 1.21, "cold_cpu_s": 2.0}))
+    (row,) = [line for line in table.splitlines() if "caching templates" in line]
+    assert [cell.strip() for cell in row.split("|")][2:] == ["-", "1.21", "-"]
+    (row,) = [line for line in table.splitlines() if "generation ms/data KB" in line]
+    assert [cell.strip() for cell in row.split("|")][2:] == ["-", "-", "-"]
