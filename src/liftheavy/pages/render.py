@@ -164,11 +164,28 @@ _ENV.globals.update({"FEED_FILE": FEED_FILE, "ATOM_FILE": ATOM_FILE, "CALENDAR_F
 _ENV.globals.update({helper.__name__: helper for helper in (tick_key, set_label, main_lifts)})
 
 
+def block_dates(program: Program) -> dict[str, object]:
+    """What a week page needs to mark today's session (browser/js/blocktoday.js): each week of
+    the whole program with its number, release date and session ids, from which block.js
+    dates every session. No titles or addresses: with 52 weeks they would cost each week page
+    about 0.4 KB gzip that it never shows."""
+    return {
+        "weeks": [
+            {
+                "number": week.number,
+                "release": week.release.isoformat(),
+                "sessions": [{"id": session.id} for session in week.sessions],
+            }
+            for week in program.weeks
+        ]
+    }
+
+
 def block_data(program: Program, release: Release) -> dict[str, object]:
-    """What the "Your block" script needs to date every session (browser/js/block.js): each week
-    of the whole program with its release date, whether this build has its page, its path below
-    the site root (a week not out yet has none today, but the calendar links to where it will
-    be) and its sessions. Shipped in the page as JSON in a `data-lh-block-data` attribute (inert,
+    """What the "Your block" pages need to date and show every session (browser/js/block.js):
+    `block_dates` plus whether this build has each week's page, its path below the site root
+    (a week not out yet has none today, but the calendar links to where it will be) and its
+    sessions' titles. Shipped in the page as JSON in a `data-lh-block-data` attribute (inert,
     so no CSP hash); the script resolves paths against the site root."""
     return {
         "weeks": [
@@ -241,7 +258,7 @@ def render_week(program: Program, week: Week, release: Release, block: dict[str,
     """One week: focus, RAMP warm-up, sessions as blocks of exercise cards, high-mileage version.
 
     `program` holds the published weeks only, so previous/next never link to a missing page;
-    `block` is the whole program's `block_data`, so the page can mark today's session.
+    `block` is the whole program's `block_dates`, so the page can mark today's session.
     """
     previous, following = program.neighbours(week)
     src_uri = f"{week.slug}.md"
@@ -290,8 +307,8 @@ def render_exercise_library(program: Program) -> list[GeneratedPage]:
 def render_pages(program: Program, release: Release) -> list[GeneratedPage]:
     """All generated pages this build publishes, in a stable order: weeks by number, then the library's index and its pattern pages."""
     published = release.published(program)
-    block = block_data(program, release)
-    weeks = [render_week(published, week, release, block) for week in published.weeks]
+    dates = block_dates(program)
+    weeks = [render_week(published, week, release, dates) for week in published.weeks]
     return [*weeks, *render_exercise_library(published)]
 
 

@@ -9,7 +9,9 @@
    24 hours can land on the same day or skip one). Weekdays count from Monday = 0.
 
    The build gives the page the program's shape (`data`: weeks with their release date, whether
-   this build has their page, their path and sessions; blockdata.html.j2). The plan is what the
+   this build has their page, their path and sessions; render.block_data). A week page gets
+   only what dating needs (render.block_dates: numbers, release dates, session ids; no titles
+   or paths, which it never shows). The plan is what the
    runner chose; the schedule is worked out from both every time, so a new deploy or a move
    never leaves a stale date in storage. */
 
