@@ -169,16 +169,12 @@ def block_dates(program: Program) -> dict[str, object]:
     the whole program with its number, release date and session ids, from which block.js
     dates every session. No titles or addresses: with 52 weeks they would cost each week page
     about 0.4 KB gzip that it never shows."""
-    return {
-        "weeks": [
-            {
-                "number": week.number,
-                "release": week.release.isoformat(),
-                "sessions": [{"id": session.id} for session in week.sessions],
-            }
-            for week in program.weeks
-        ]
-    }
+    return {"weeks": [_dated(week) | {"sessions": [{"id": s.id} for s in week.sessions]} for week in program.weeks]}
+
+
+def _dated(week: Week) -> dict[str, object]:
+    """What every block island says of a week: its number and release date."""
+    return {"number": week.number, "release": week.release.isoformat()}
 
 
 def block_data(program: Program, release: Release) -> dict[str, object]:
@@ -189,9 +185,8 @@ def block_data(program: Program, release: Release) -> dict[str, object]:
     so no CSP hash); the script resolves paths against the site root."""
     return {
         "weeks": [
-            {
-                "number": week.number,
-                "release": week.release.isoformat(),
+            _dated(week)
+            | {
                 "built": release.is_published(week),
                 "path": site_path(f"{week.slug}.md"),
                 # A week not out yet shows none of its content, only how many sessions it has.
